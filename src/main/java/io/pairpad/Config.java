@@ -86,8 +86,8 @@ public record Config(
                 .toList();
         for (String origin : origins) {
             if (!isOrigin(origin)) {
-                throw new ConfigException("PAIRPAD_ALLOWED_ORIGINS: '" + origin
-                        + "' is not an origin like https://example.com or http://localhost:3000");
+                throw new ConfigException("PAIRPAD_ALLOWED_ORIGINS has '" + origin
+                        + "', which is not an origin like https://example.com or http://localhost:3000");
             }
         }
         return origins;

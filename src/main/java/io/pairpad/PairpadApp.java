@@ -77,6 +77,11 @@ public final class PairpadApp {
             files.directory = "/public";
             files.location = Location.CLASSPATH;
         });
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/docs";
+            files.directory = "/docs";
+            files.location = Location.CLASSPATH;
+        });
         cfg.staticFiles.enableWebjars();
         if (!config.allowedOrigins().isEmpty()) {
             cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
