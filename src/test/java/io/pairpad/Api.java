@@ -73,6 +73,14 @@ public final class Api {
             return response.headers().firstValue(name).orElse(null);
         }
 
+        /** Asserts the status and the PROTOCOL.md error body with this code. */
+        public void assertError(int expectedStatus, String expectedError) {
+            if (status() != expectedStatus || !expectedError.equals(error())) {
+                throw new AssertionError("expected " + expectedStatus + " " + expectedError + ", got " + status()
+                        + " " + body());
+            }
+        }
+
         /** Asserts the PROTOCOL.md error shape and returns the error code. */
         public String error() {
             JsonNode json = json();

@@ -108,17 +108,17 @@ class RoomApiTest {
     void badBodiesGetTheirErrorCodes() {
         TestApp.run((server, client) -> {
             Api api = new Api(server.port());
-            assertInvalid(api.post("/api/rooms", "{not json"), 400, "invalid_json");
-            assertInvalid(api.post("/api/rooms", "[1, 2]"), 400, "invalid_json");
-            assertInvalid(api.post("/api/rooms", "\"python\""), 400, "invalid_json");
-            assertInvalid(api.post("/api/rooms", "{} {}"), 400, "invalid_json");
-            assertInvalid(api.post("/api/rooms", "{\"language\": 7}"), 400, "validation_failed");
-            assertInvalid(api.post("/api/rooms", "{\"code\": [\"x\"]}"), 400, "validation_failed");
-            assertInvalid(api.post("/api/rooms", "{\"language\": \"cobol\"}"), 400, "unsupported_language");
+            api.post("/api/rooms", "{not json").assertError(400, "invalid_json");
+            api.post("/api/rooms", "[1, 2]").assertError(400, "invalid_json");
+            api.post("/api/rooms", "\"python\"").assertError(400, "invalid_json");
+            api.post("/api/rooms", "{} {}").assertError(400, "invalid_json");
+            api.post("/api/rooms", "{\"language\": 7}").assertError(400, "validation_failed");
+            api.post("/api/rooms", "{\"code\": [\"x\"]}").assertError(400, "validation_failed");
+            api.post("/api/rooms", "{\"language\": \"cobol\"}").assertError(400, "unsupported_language");
             String id = api.post("/api/rooms", "{}").json().get("roomId").textValue();
-            assertInvalid(api.patch("/api/rooms/" + id, "nope"), 400, "invalid_json");
-            assertInvalid(api.patch("/api/rooms/" + id, "{\"code\": false}"), 400, "validation_failed");
-            assertInvalid(api.patch("/api/rooms/" + id, "{\"language\": \"klingon\"}"), 400, "unsupported_language");
+            api.patch("/api/rooms/" + id, "nope").assertError(400, "invalid_json");
+            api.patch("/api/rooms/" + id, "{\"code\": false}").assertError(400, "validation_failed");
+            api.patch("/api/rooms/" + id, "{\"language\": \"klingon\"}").assertError(400, "unsupported_language");
             assertEquals("", api.get("/api/rooms/" + id).json().get("code").textValue(), "unchanged after errors");
         });
     }
@@ -136,12 +136,12 @@ class RoomApiTest {
         Config small = Config.defaults().withLimits(new Config.Limits(10, 200, 50, 200, 100, 60));
         TestApp.run(small, (server, client) -> {
             Api api = new Api(server.port());
-            assertInvalid(api.post("/api/rooms", "{\"code\": \"01234567890\"}"), 413, "too_large");
+            api.post("/api/rooms", "{\"code\": \"01234567890\"}").assertError(413, "too_large");
             assertEquals(201, api.post("/api/rooms", "{\"code\": \"0123456789\"}").status());
             String big = "{\"code\": \"" + "x".repeat(300) + "\"}";
-            assertInvalid(api.post("/api/rooms", big), 413, "too_large");
+            api.post("/api/rooms", big).assertError(413, "too_large");
             String id = api.post("/api/rooms", "{}").json().get("roomId").textValue();
-            assertInvalid(api.patch("/api/rooms/" + id, "{\"code\": \"01234567890\"}"), 413, "too_large");
+            api.patch("/api/rooms/" + id, "{\"code\": \"01234567890\"}").assertError(413, "too_large");
         });
     }
 
@@ -154,7 +154,7 @@ class RoomApiTest {
                 assertEquals(201, api.post("/api/rooms", "{}").status());
             }
             Api.Reply limitedReply = api.post("/api/rooms", "{}");
-            assertInvalid(limitedReply, 429, "rate_limited");
+            limitedReply.assertError(429, "rate_limited");
             int retryAfter = Integer.parseInt(limitedReply.header("Retry-After"));
             assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
             assertEquals(200, api.get("/api/languages").status(), "other endpoints are not limited");
@@ -179,8 +179,4 @@ class RoomApiTest {
         });
     }
 
-    static void assertInvalid(Api.Reply reply, int status, String error) {
-        assertEquals(status, reply.status(), reply.body());
-        assertEquals(error, reply.error());
-    }
 }
