@@ -3,20 +3,24 @@ package io.pairpad;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.pairpad.collab.CollabHub;
+import io.pairpad.collab.CollabSocket;
 import io.pairpad.complete.AutocompleteController;
 import io.pairpad.complete.AutocompleteService;
 import io.pairpad.db.Database;
 import io.pairpad.docs.DocsController;
+import io.pairpad.rooms.HistoryController;
 import io.pairpad.rooms.RoomController;
 import io.pairpad.rooms.RoomService;
 import io.pairpad.web.AddressRateLimiter;
 import io.pairpad.web.ErrorHandlers;
 import io.pairpad.web.Json;
+import io.pairpad.web.OriginPolicy;
 import io.pairpad.web.RequestBodies;
 import io.pairpad.web.SecurityHeaders;
 import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,8 @@ public final class PairpadApp {
 
     private final Config config;
     private final Javalin javalin;
-    private final List<Map.Entry<HandlerType, String>> routes = new ArrayList<>();
+    private final CollabHub hub;
+    private final List<String> routes = new ArrayList<>();
 
     public PairpadApp(Config config, Database database) {
         this.config = config;
@@ -38,7 +43,11 @@ public final class PairpadApp {
         Jdbi jdbi = Jdbi.create(database.dataSource()).installPlugins();
         RequestBodies bodies = new RequestBodies(config.limits().maxMessageBytes());
 
-        RoomService roomService = new RoomService(jdbi, config.limits().maxDocChars());
+        this.hub = new CollabHub(jdbi, mapper, config.limits());
+        RoomService roomService = new RoomService(jdbi, hub, config.limits().maxDocChars());
+        HistoryController history = new HistoryController(roomService, hub.history(), mapper);
+        CollabSocket socket = new CollabSocket(hub, roomService, mapper,
+                new OriginPolicy(config.allowedOrigins()), config.limits());
         RoomController rooms = new RoomController(roomService, mapper, bodies,
                 new AddressRateLimiter("room creations", config.limits().roomsPerMinute()));
         AutocompleteController autocomplete = new AutocompleteController(
@@ -49,7 +58,8 @@ public final class PairpadApp {
 
         this.javalin = Javalin.create(cfg -> {
             configureServer(cfg, mapper);
-            cfg.events.handlerAdded(meta -> routes.add(Map.entry(meta.getHttpMethod(), meta.getPath())));
+            cfg.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));
+            cfg.events.wsHandlerAdded(meta -> routes.add(meta.getHandlerType() + " " + meta.getPath()));
             cfg.routes.before(SecurityHeaders::apply);
             ErrorHandlers.register(cfg.routes);
 
@@ -57,6 +67,8 @@ public final class PairpadApp {
             cfg.routes.get("/api/rooms/{roomId}", rooms::get);
             cfg.routes.patch("/api/rooms/{roomId}", rooms::update);
             cfg.routes.delete("/api/rooms/{roomId}", rooms::delete);
+            cfg.routes.get("/api/rooms/{roomId}/history", history::history);
+            cfg.routes.get("/api/rooms/{roomId}/code", history::code);
             cfg.routes.get("/api/languages", ctx -> ctx.json(Map.of("languages", Languages.ALL)));
             cfg.routes.post("/api/autocomplete", autocomplete::complete);
             cfg.routes.get("/health", health::health);
@@ -65,6 +77,8 @@ public final class PairpadApp {
             cfg.routes.get("/", page::page);
             cfg.routes.get("/demo.html", page::page);
             cfg.routes.get("/r/{roomId}", page::page);
+            cfg.routes.wsBeforeUpgrade("/ws/{roomId}", socket::checkOrigin);
+            cfg.routes.ws("/ws/{roomId}", socket::configure);
         });
     }
 
@@ -72,6 +86,12 @@ public final class PairpadApp {
         cfg.jsonMapper(new JavalinJackson(mapper, false));
         cfg.startup.showJavalinBanner = false;
         cfg.http.maxRequestSize = config.limits().maxMessageBytes();
+        cfg.jetty.modifyWebSocketServletFactory(ws -> {
+            // Jetty's own cap sits above the protocol's limit, so that an oversized message is still read
+            // and answered with close code 4413 rather than cut off with Jetty's 1009.
+            ws.setMaxTextMessageSize(2L * config.limits().maxMessageBytes());
+            ws.setIdleTimeout(Duration.ofMinutes(2));
+        });
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/public";
@@ -99,8 +119,8 @@ public final class PairpadApp {
         return javalin;
     }
 
-    /** The routes as registered, for checking them against the OpenAPI document. */
-    public List<Map.Entry<HandlerType, String>> routes() {
+    /** The routes as registered ("GET /health", "WEBSOCKET /ws/{roomId}"), for checking the API docs. */
+    public List<String> routes() {
         return List.copyOf(routes);
     }
 
@@ -109,7 +129,9 @@ public final class PairpadApp {
         return this;
     }
 
+    /** Commits pending ops, closes every WebSocket with 1001, then stops the server. */
     public void stop() {
+        hub.shutdown();
         javalin.stop();
     }
 

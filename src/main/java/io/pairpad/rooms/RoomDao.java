@@ -21,9 +21,8 @@ public interface RoomDao {
     @SqlQuery("UPDATE rooms SET language = :language, updated_at = now() WHERE id = :id RETURNING " + COLUMNS)
     Optional<Room> updateLanguage(@Bind("id") UUID id, @Bind("language") String language);
 
-    @SqlQuery("UPDATE rooms SET code = :code, revision = revision + 1, updated_at = now() WHERE id = :id RETURNING "
-            + COLUMNS)
-    Optional<Room> replaceCode(@Bind("id") UUID id, @Bind("code") String code);
+    @SqlUpdate("INSERT INTO checkpoints (room_id, revision, code) VALUES (:id, :revision, :code)")
+    void insertCheckpoint(@Bind("id") UUID id, @Bind("revision") long revision, @Bind("code") String code);
 
     @SqlUpdate("DELETE FROM rooms WHERE id = :id")
     boolean delete(@Bind("id") UUID id);

@@ -1,18 +1,24 @@
 package io.pairpad.rooms;
 
 import io.pairpad.Languages;
+import io.pairpad.collab.CollabHub;
+import io.pairpad.collab.RoomHistory;
 import io.pairpad.web.ApiException;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
-/** Creating, reading, changing and deleting rooms. */
+/** Creating, reading, changing and deleting rooms; changes reach the room's live editors. */
 public final class RoomService {
+    private final Jdbi jdbi;
     private final RoomDao rooms;
+    private final CollabHub hub;
     private final int maxDocChars;
 
-    public RoomService(Jdbi jdbi, int maxDocChars) {
+    public RoomService(Jdbi jdbi, CollabHub hub, int maxDocChars) {
+        this.jdbi = jdbi;
         this.rooms = jdbi.onDemand(RoomDao.class);
+        this.hub = hub;
         this.maxDocChars = maxDocChars;
     }
 
@@ -21,32 +27,46 @@ public final class RoomService {
         requireSupported(lang);
         String text = code.orElse("");
         requireWithinLimit(text);
-        return rooms.insert(UUID.randomUUID(), text, lang);
+        return jdbi.inTransaction(h -> {
+            Room room = h.attach(RoomDao.class).insert(UUID.randomUUID(), text, lang);
+            h.attach(RoomDao.class).insertCheckpoint(room.roomId(), 0, text);
+            return room;
+        });
     }
 
+    /** The room with its latest committed text, which may be ahead of the stored snapshot. */
     public Room get(UUID id) {
-        return rooms.find(id).orElseThrow(() -> ApiException.roomNotFound(id.toString()));
+        RoomHistory.Current current = hub.history().current(id)
+                .orElseThrow(() -> ApiException.roomNotFound(id.toString()));
+        int activeUsers = hub.activeUsers(id).orElse(current.snapshot().activeUsers());
+        return current.asRoom(activeUsers);
     }
 
     public Room update(UUID id, Optional<String> language, Optional<String> code) {
         language.ifPresent(RoomService::requireSupported);
         code.ifPresent(this::requireWithinLimit);
-        Room room = get(id);
-        if (language.isPresent()) {
-            room = rooms.updateLanguage(id, language.get())
-                    .orElseThrow(() -> ApiException.roomNotFound(id.toString()));
-        }
+        get(id);
+        language.ifPresent(lang -> changeLanguage(id, lang, null));
         if (code.isPresent()) {
-            room = rooms.replaceCode(id, code.get())
-                    .orElseThrow(() -> ApiException.roomNotFound(id.toString()));
+            replaceCode(id, code.get());
         }
-        return room;
+        return get(id);
+    }
+
+    public void changeLanguage(UUID id, String language, String byClientId) {
+        rooms.updateLanguage(id, language).orElseThrow(() -> ApiException.roomNotFound(id.toString()));
+        hub.languageChanged(id, language, byClientId);
     }
 
     public void delete(UUID id) {
         if (!rooms.delete(id)) {
             throw ApiException.roomNotFound(id.toString());
         }
+        hub.deleted(id);
+    }
+
+    private void replaceCode(UUID id, String code) {
+        hub.replaceText(id, code).orElseThrow(() -> ApiException.roomNotFound(id.toString()));
     }
 
     public static void requireSupported(String language) {

@@ -21,12 +21,13 @@ class OpenApiRoutesTest {
     void documentAndRoutesAgree() throws Exception {
         PairpadApp app = new PairpadApp(Config.defaults().withPort(0), TestDatabase.get());
         Set<String> registered = new TreeSet<>();
-        app.routes().forEach(route -> {
-            String method = route.getKey().name().toLowerCase(Locale.ROOT);
+        for (String route : app.routes()) {
+            String method = route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT);
+            String path = route.substring(route.indexOf(' ') + 1);
             if (METHODS.contains(method) || method.equals("websocket")) {
-                registered.add((method.equals("websocket") ? "get" : method) + " " + route.getValue());
+                registered.add((method.equals("websocket") ? "get" : method) + " " + path);
             }
-        });
+        }
 
         JsonNode paths = TestApp.json(new String(DocsController.resource("/openapi.json"))).get("paths");
         Set<String> documented = new TreeSet<>();
