@@ -2,6 +2,7 @@ package io.pairpad.collab;
 
 import io.pairpad.ot.InvalidOperationException;
 import io.pairpad.ot.Rope;
+import io.pairpad.ot.SurrogatePairs;
 import io.pairpad.ot.TextOperation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -308,6 +309,9 @@ public final class LiveRoom implements CommitListener {
     }
 
     private void sequence(TextOperation op, String opId, String clientId, String name) {
+        if (SurrogatePairs.broken(op, text)) {
+            throw new InvalidOperationException("The op would cut a character in two (a UTF-16 surrogate pair)");
+        }
         Rope after = op.apply(text);
         if (after.length() > context.limits().maxDocChars() && after.length() > text.length()) {
             throw new DocumentTooLargeException("The document would be " + after.length()

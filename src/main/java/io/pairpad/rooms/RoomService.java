@@ -3,6 +3,7 @@ package io.pairpad.rooms;
 import io.pairpad.Languages;
 import io.pairpad.collab.CollabHub;
 import io.pairpad.collab.RoomHistory;
+import io.pairpad.ot.SurrogatePairs;
 import io.pairpad.web.ApiException;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,6 +77,9 @@ public final class RoomService {
     }
 
     private void requireWithinLimit(String code) {
+        if (!SurrogatePairs.wellFormed(code)) {
+            throw ApiException.validation("Field 'code' holds half of a character (a lone UTF-16 surrogate)");
+        }
         if (code.length() > maxDocChars) {
             throw ApiException.tooLarge("The code is " + code.length() + " characters; the limit is " + maxDocChars);
         }

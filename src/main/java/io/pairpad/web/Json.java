@@ -24,6 +24,7 @@ public final class Json {
                         .maxDocumentLength(maxMessageBytes)
                         .build())
                 .build();
+        factory.setCharacterEscapes(new SurrogateEscapes());
         return new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -272,6 +272,10 @@ class CollabSocketTest {
                 assertEquals("invalid_op", ada.next("error").get("error").textValue());
                 ada.next("init");
 
+                ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"a:5\",\"op\":[3,\"\\ud83d\"]}");
+                assertEquals("invalid_op", ada.next("error").get("error").textValue(), "half an emoji");
+                ada.next("init");
+
                 ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"a:4\",\"op\":[3,\"!\"],\"roomId\":\""
                         + UUID.randomUUID() + "\"}");
                 assertEquals(1, ada.next("ack").get("revision").intValue(), "a room field is ignored");
@@ -383,7 +387,8 @@ class CollabSocketTest {
 
     @Test
     void historyAndCodeAtAnyRevision() {
-        TestApp.run((server, client) -> {
+        Config fast = Config.defaults().withLimits(new Config.Limits(1_000_000, 1 << 20, 10_000, 10_000, 100, 60));
+        TestApp.run(fast, (server, client) -> {
             Api api = new Api(server.port());
             String room = createRoom(api, "");
             try (WsClient ada = WsClient.connect(server.port(), "/ws/" + room + "?name=Ada")) {

@@ -115,6 +115,7 @@ class RoomApiTest {
             api.post("/api/rooms", "{\"language\": 7}").assertError(400, "validation_failed");
             api.post("/api/rooms", "{\"code\": [\"x\"]}").assertError(400, "validation_failed");
             api.post("/api/rooms", "{\"language\": \"cobol\"}").assertError(400, "unsupported_language");
+            api.post("/api/rooms", "{\"code\": \"a\\ud83d\"}").assertError(400, "validation_failed");
             String id = api.post("/api/rooms", "{}").json().get("roomId").textValue();
             api.patch("/api/rooms/" + id, "nope").assertError(400, "invalid_json");
             api.patch("/api/rooms/" + id, "{\"code\": false}").assertError(400, "validation_failed");

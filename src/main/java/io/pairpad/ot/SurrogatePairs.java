@@ -1,0 +1,50 @@
+package io.pairpad.ot;
+
+/**
+ * Keeps texts well-formed UTF-16. Positions count code units, so an op could cut an emoji in two; PostgreSQL
+ * cannot store half a character, so such ops are refused rather than stored as something else.
+ */
+public final class SurrogatePairs {
+    private SurrogatePairs() {
+    }
+
+    /** True when {@code op} would cut a surrogate pair of {@code base} or insert half of one. */
+    public static boolean broken(TextOperation op, CharSequence base) {
+        int position = 0;
+        for (int i = 0; i < op.partCount(); i++) {
+            int part = op.partAt(i);
+            if (cutsAt(base, position)) {
+                return true;
+            }
+            if (part == 0) {
+                if (!wellFormed(op.insertAt(i))) {
+                    return true;
+                }
+            } else {
+                position += Math.abs(part);
+            }
+        }
+        return false;
+    }
+
+    public static boolean wellFormed(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cutsAt(CharSequence text, int position) {
+        return position > 0 && position < text.length()
+                && Character.isHighSurrogate(text.charAt(position - 1))
+                && Character.isLowSurrogate(text.charAt(position));
+    }
+}
