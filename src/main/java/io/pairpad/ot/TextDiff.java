@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class TextDiff {
 
-    /** Lines longer than this are not widened to, so a huge one-line text still diffs quickly. */
+    /** How far the common ends may be cut back to a line start; more, and a huge one-line text would be diffed whole. */
     private static final int MAX_LINE_WIDENING = 10_000;
 
     private TextDiff() {
