@@ -4,6 +4,7 @@ import com.github.difflib.algorithm.Change;
 import com.github.difflib.algorithm.DiffAlgorithmListener;
 import com.github.difflib.algorithm.myers.MyersDiff;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,15 +21,22 @@ final class LimitedMyersDiff {
     private LimitedMyersDiff() {
     }
 
-    /** The changes from {@code original} to {@code revised}, token index ranges with exclusive ends; empty if too costly. */
+    /**
+     * The changes from {@code original} to {@code revised} in text order, as token index
+     * ranges with exclusive ends; empty if finding them would cost too much.
+     */
     static <T> Optional<List<Change>> changes(List<T> original, List<T> revised) {
         long tokens = (long) original.size() + revised.size() + 1;
         int maxSteps = (int) Math.min(MAX_EDIT_STEPS, WORK_LIMIT / tokens);
+        List<Change> changes;
         try {
-            return Optional.of(new MyersDiff<T>().computeDiff(original, revised, new StepLimit(maxSteps)));
+            changes = new MyersDiff<T>().computeDiff(original, revised, new StepLimit(maxSteps));
         } catch (TooCostly e) {
             return Optional.empty();
         }
+        // MyersDiff lists them from the end of the text backwards.
+        changes.sort(Comparator.comparingInt((Change c) -> c.startOriginal).thenComparingInt(c -> c.startRevised));
+        return Optional.of(changes);
     }
 
     private static final class StepLimit implements DiffAlgorithmListener {

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class TextDiff {
 
-    /** Lines longer than this are not widened to, so a huge one-line text still diffs quickly. */
+    /** How far the common ends may be cut back to a line start; more, and a huge one-line text would be diffed whole. */
     private static final int MAX_LINE_WIDENING = 10_000;
 
     private TextDiff() {
@@ -56,11 +56,26 @@ public final class TextDiff {
         operation.retain(oldText.length() - done);
     }
 
+    /**
+     * Diffs changed lines by code points. The common ends go first: they keep every edit
+     * before the block's final line feed, so that it cannot tie with an edit at the start of
+     * the next line, whose order concurrent transforms would not preserve.
+     */
     private static void diffCodePoints(String oldText, String newText, TextOperation.Builder operation) {
-        if (oldText.isEmpty() || newText.isEmpty()) {
-            replace(oldText, newText, operation);
-            return;
+        int prefix = commonPrefix(oldText, newText);
+        int suffix = commonSuffix(oldText, newText, prefix);
+        String oldMiddle = oldText.substring(prefix, oldText.length() - suffix);
+        String newMiddle = newText.substring(prefix, newText.length() - suffix);
+        operation.retain(prefix);
+        if (oldMiddle.isEmpty() || newMiddle.isEmpty()) {
+            replace(oldMiddle, newMiddle, operation);
+        } else {
+            diffMiddleCodePoints(oldMiddle, newMiddle, operation);
         }
+        operation.retain(suffix);
+    }
+
+    private static void diffMiddleCodePoints(String oldText, String newText, TextOperation.Builder operation) {
         CodePoints oldPoints = new CodePoints(oldText);
         CodePoints newPoints = new CodePoints(newText);
         List<Change> changes = LimitedMyersDiff.changes(oldPoints, newPoints).orElse(null);

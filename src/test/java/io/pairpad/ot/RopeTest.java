@@ -1,0 +1,130 @@
+package io.pairpad.ot;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RopeTest {
+
+    @Test
+    void editsLeaveTheOriginalUntouched() {
+        Rope hello = Rope.of("hello world");
+
+        Rope edited = hello.delete(6, 5).insert(6, "there");
+
+        assertEquals("hello world", hello.toString());
+        assertEquals("hello there", edited.toString());
+        assertEquals('t', edited.charAt(6));
+        assertEquals("lo th", edited.substring(3, 8));
+        assertEquals("lo th", edited.subSequence(3, 8).toString());
+    }
+
+    @Test
+    void emptyEditsReturnTheSameRope() {
+        Rope rope = Rope.of("abc");
+
+        assertSame(rope, rope.insert(1, ""));
+        assertSame(rope, rope.delete(1, 0));
+        assertEquals(0, Rope.empty().length());
+        assertEquals("", Rope.of("").toString());
+    }
+
+    @Test
+    void rejectsPositionsOutsideTheText() {
+        Rope rope = Rope.of("abc");
+
+        assertThrows(IndexOutOfBoundsException.class, () -> rope.insert(4, "x"));
+        assertThrows(IndexOutOfBoundsException.class, () -> rope.insert(-1, "x"));
+        assertThrows(IndexOutOfBoundsException.class, () -> rope.delete(2, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> rope.delete(1, -1));
+        assertThrows(IndexOutOfBoundsException.class, () -> rope.delete(1, Integer.MAX_VALUE));
+        assertThrows(IndexOutOfBoundsException.class, () -> rope.charAt(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> rope.substring(2, 1));
+    }
+
+    @Test
+    void aLargeTextIsSplitIntoBalancedLeaves() {
+        String text = "0123456789".repeat(100_000);
+
+        Rope rope = Rope.of(text);
+
+        assertEquals(text, rope.toString());
+        assertEquals(text.substring(499_990, 500_123), rope.substring(499_990, 500_123));
+        RopeInvariants.check(rope);
+        assertTrue(rope.height() <= 10, "height " + rope.height());
+    }
+
+    @Property(tries = 500)
+    void randomEditsMatchAStringBuilder(@ForAll long seed, @ForAll @IntRange(max = 3) int sizeClass) {
+        Random random = new Random(seed);
+        int scale = new int[]{10, 500, 5_000, 60_000}[sizeClass];
+        String start = Gen.text(random, scale);
+        Rope rope = Rope.of(start);
+        StringBuilder model = new StringBuilder(start);
+
+        for (int step = 0; step < 60; step++) {
+            int position = random.nextInt(model.length() + 1);
+            if (random.nextBoolean()) {
+                String inserted = random.nextInt(10) == 0 ? Gen.text(random, scale) : Gen.text(random, 4);
+                rope = rope.insert(position, inserted);
+                model.insert(position, inserted);
+            } else {
+                int count = random.nextInt(10) == 0
+                        ? random.nextInt(model.length() - position + 1)
+                        : Math.min(random.nextInt(4), model.length() - position);
+                rope = rope.delete(position, count);
+                model.delete(position, position + count);
+            }
+            RopeInvariants.check(rope);
+            assertEquals(model.length(), rope.length());
+            if (model.length() > 0) {
+                int index = random.nextInt(model.length());
+                assertEquals(model.charAt(index), rope.charAt(index));
+                int end = index + random.nextInt(model.length() - index + 1);
+                assertEquals(model.substring(index, end), rope.substring(index, end));
+            }
+        }
+        assertEquals(model.toString(), rope.toString());
+    }
+
+    @Test
+    void aLongTypingSessionStaysShallow() {
+        Random random = new Random(42);
+        Rope rope = Rope.empty();
+        StringBuilder model = new StringBuilder();
+
+        for (int i = 0; i < 100_000; i++) {
+            int position = random.nextInt(rope.length() + 1);
+            char typed = (char) ('a' + random.nextInt(26));
+            rope = rope.insert(position, String.valueOf(typed));
+            model.insert(position, typed);
+        }
+
+        assertEquals(model.toString(), rope.toString());
+        RopeInvariants.check(rope);
+        // About 100 leaves of 1-2 K characters; an AVL tree over them is at most ~1.44 log2(n) high.
+        assertTrue(rope.height() <= 10, "height " + rope.height());
+    }
+
+    @Test
+    void typingAndDeletingAtOnePlaceStaysShallow() {
+        Rope rope = Rope.of("x".repeat(1_000_000));
+
+        for (int i = 0; i < 50_000; i++) {
+            rope = rope.insert(500_000, "ab").delete(500_001, 1);
+            rope = rope.delete(250_000, 1);
+        }
+
+        RopeInvariants.check(rope);
+        assertEquals(1_000_000, rope.length());
+        assertTrue(rope.height() <= 14, "height " + rope.height());
+    }
+}
