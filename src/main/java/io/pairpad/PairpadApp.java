@@ -12,6 +12,7 @@ import io.pairpad.db.Database;
 import io.pairpad.docs.DocsController;
 import io.pairpad.rooms.HistoryController;
 import io.pairpad.rooms.RoomController;
+import io.pairpad.rooms.RoomIds;
 import io.pairpad.rooms.RoomService;
 import io.pairpad.web.AddressRateLimiter;
 import io.pairpad.web.ErrorHandlers;
@@ -111,8 +112,8 @@ public final class PairpadApp {
                 rule.exposeHeader("Retry-After");
             }));
         }
-        cfg.requestLogger.http((ctx, ms) ->
-                log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+        cfg.requestLogger.http((ctx, ms) -> log.info("{} {} {} {}ms",
+                ctx.method(), RoomIds.redact(ctx.path()), ctx.statusCode(), Math.round(ms)));
     }
 
     public Javalin javalin() {

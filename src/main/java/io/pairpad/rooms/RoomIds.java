@@ -24,6 +24,14 @@ public final class RoomIds {
         return parse(raw).orElseThrow(() -> ApiException.roomNotFound(raw));
     }
 
+    private static final Pattern UUID_IN_TEXT = Pattern.compile(
+            "([0-9a-fA-F]{8})-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** {@code text} with every room id cut to its first 8 characters, for logging paths. */
+    public static String redact(String text) {
+        return UUID_IN_TEXT.matcher(text).replaceAll("$1…");
+    }
+
     /** The first 8 characters: enough to follow a room in the logs without leaking its key. */
     public static String forLog(UUID id) {
         return id.toString().substring(0, 8);

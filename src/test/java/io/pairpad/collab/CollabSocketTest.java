@@ -426,4 +426,26 @@ class CollabSocketTest {
             }
         });
     }
+
+    @Test
+    void staleOpOlderThanTheLoadedRoomIsTransformedAgainstTheStoredLog() {
+        TestApp.run((server, client) -> {
+            Api api = new Api(server.port());
+            String room = createRoom(api, "abc");
+            try (WsClient ada = WsClient.connect(server.port(), "/ws/" + room)) {
+                ada.next("init");
+                ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"a:1\",\"op\":[\"1\",3]}");
+                ada.next("ack");
+                ada.send("{\"type\":\"op\",\"revision\":1,\"id\":\"a:2\",\"op\":[\"2\",4]}");
+                ada.next("ack");
+            }
+            // Everyone left, so the room was dropped from memory; the next connection loads it at revision 2.
+            try (WsClient bob = WsClient.connect(server.port(), "/ws/" + room)) {
+                assertEquals(2, bob.next("init").get("revision").intValue());
+                bob.send("{\"type\":\"op\",\"revision\":0,\"id\":\"b:1\",\"op\":[3,\"!\"]}");
+                assertEquals(3, bob.next("ack").get("revision").intValue());
+            }
+            assertEquals("21abc!", api.get("/api/rooms/" + room).json().get("code").textValue());
+        });
+    }
 }
