@@ -116,7 +116,7 @@ public final class Mutator {
 
     /** Bytes of a body: valid UTF-8 mostly, with invalid sequences or random bytes sometimes. */
     public byte[] bytes(String text, StringBuilder label) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = Weird.escapeLoneSurrogates(text).getBytes(StandardCharsets.UTF_8);
         switch (random.nextInt(8)) {
             case 0 -> {
                 label.append(" bytes:invalid-utf8");

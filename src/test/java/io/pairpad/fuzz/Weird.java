@@ -103,6 +103,27 @@ public final class Weird {
         return out.toString();
     }
 
+    /**
+     * {@code json} with every lone surrogate written as a {@code \\uXXXX} escape. UTF-8 cannot carry half a
+     * character, so this is how one reaches the server; in JSON text it can only stand inside a string.
+     */
+    public static String escapeLoneSurrogates(String json) {
+        StringBuilder out = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < json.length()
+                    && Character.isLowSurrogate(json.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(json.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     public static String pick(Random random, String[] values) {
         return values[random.nextInt(values.length)];
     }
