@@ -13,6 +13,7 @@ import io.javalin.websocket.WsMessageContext;
 import io.pairpad.Config;
 import io.pairpad.Languages;
 import io.pairpad.ot.InvalidOperationException;
+import io.pairpad.ot.SurrogatePairs;
 import io.pairpad.ot.TextOperation;
 import io.pairpad.rooms.RoomIds;
 import io.pairpad.rooms.RoomService;
@@ -229,8 +230,11 @@ public final class CollabSocket {
         if (id == null || id.isNull()) {
             return Optional.empty();
         }
-        if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > MAX_OP_ID_LENGTH) {
-            throw ApiException.validation("Field 'id' must be a string of 1 to " + MAX_OP_ID_LENGTH + " characters");
+        // PostgreSQL refuses U+0000 and stores a lone surrogate as '?', so that two such ids would collide.
+        if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > MAX_OP_ID_LENGTH
+                || !SurrogatePairs.storable(id.textValue())) {
+            throw ApiException.validation("Field 'id' must be a string of 1 to " + MAX_OP_ID_LENGTH
+                    + " characters, with no U+0000 and no half of a surrogate pair");
         }
         return Optional.of(id.textValue());
     }

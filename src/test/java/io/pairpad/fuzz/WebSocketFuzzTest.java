@@ -141,6 +141,41 @@ class WebSocketFuzzTest {
         });
     }
 
+    /** Found by the fuzz: op ids PostgreSQL cannot store as given must be refused, not break the room. */
+    @Test
+    void opIdsThatCannotBeStoredAreRefusedAndTheRoomStaysUp() {
+        TestApp.run((server, client) -> {
+            Api api = new Api(server.port());
+            String room = api.post("/api/rooms", "{\"code\":\"\"}").json().get("roomId").textValue();
+            try (WsClient other = WsClient.connect(server.port(), "/ws/" + room);
+                 WsClient author = WsClient.connect(server.port(), "/ws/" + room)) {
+                other.next("init");
+                author.next("init");
+                String[] ids = {"a\\u0000", "b\\ud83d", "b\\ude00", "b?"};
+                long revision = 0;
+                for (String id : ids) {
+                    author.send("{\"type\":\"op\",\"revision\":" + revision + ",\"id\":\"" + id
+                            + "\",\"op\":[" + (revision == 0 ? "" : revision + ",") + "\"x\"]}");
+                    JsonNode answer = author.next();
+                    while (answer.path("type").asText().equals("user_joined")) {
+                        answer = author.next();
+                    }
+                    if (answer.path("type").asText().equals("ack")) {
+                        revision = answer.get("revision").longValue();
+                    } else {
+                        assertEquals("validation_failed", answer.path("error").asText(), id + ": " + answer);
+                    }
+                }
+                author.send("{\"type\":\"op\",\"revision\":" + revision + ",\"id\":\"ok\",\"op\":["
+                        + (revision == 0 ? "" : revision + ",") + "\"y\"]}");
+                assertEquals("ack", author.next("ack").path("type").asText());
+                assertFalse(other.isClosed(), "the other editor stays connected");
+                assertFalse(author.isClosed(), "the author stays connected");
+                assertEquals(revision + 1, Integrity.check(api, room).revision());
+            }
+        });
+    }
+
     private static void pumpHonest(OtClient honest, WsClient socket, long millis, String where) {
         try {
             honest.pump(millis);
