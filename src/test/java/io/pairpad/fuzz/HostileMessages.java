@@ -90,9 +90,9 @@ final class HostileMessages {
         m.put("type", "code_update");
         StringBuilder label = new StringBuilder("code_update");
         String code = switch (random.nextInt(6)) {
-            case 0 -> text + Weird.text(random, 1 + random.nextInt(10));
+            case 0 -> (text.length() > maxDocChars / 4 ? "" : text) + Weird.text(random, 1 + random.nextInt(10));
             case 1 -> text.isEmpty() ? "" : text.substring(random.nextInt(text.length()));
-            case 2 -> "x".repeat(maxDocChars + random.nextInt(3));
+            case 2 -> "x".repeat(maxDocChars + 1 + random.nextInt(3));
             case 3 -> Weird.text(random, random.nextInt(40));
             case 4 -> text;
             default -> insertAt(text, Weird.typed(random, 1 + random.nextInt(5)));

@@ -60,7 +60,8 @@ public final class Integrity {
                 }
             }
         }
-        require(at == revision, roomId, "history ends at revision " + at + " but the room is at " + revision);
+        require(at == revision, roomId, "history ends at revision " + at + " but the room is at " + revision
+                + " (read again: " + api.get("/api/rooms/" + roomId).json().path("revision") + ")");
         require(text.equals(code), roomId, "replayed history (" + text.length() + " chars) differs from the room's"
                 + " code (" + code.length() + " chars) at revision " + revision);
         return new Checked(code, revision, room.get("language").textValue());

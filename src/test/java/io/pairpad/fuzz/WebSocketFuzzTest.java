@@ -67,14 +67,26 @@ class WebSocketFuzzTest {
                 attacker.drain(0, where + " (" + message.label() + ")");
             }
 
-            // Let everything settle: the honest client's edits acked, then it holds the room's latest text.
+            System.out.printf("WebSocket fuzz: messages sent in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            // Let everything settle. The server answers a connection's messages in order, so once the attacker's
+            // last message is answered, all of its edits are sequenced; an honest edit sequenced after them is
+            // acked only once they are all committed.
+            attacker.sync("settling");
+            honest.edit(HonestEdits.next(typing, honest.text()));
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (honest.hasPending() && System.nanoTime() < deadline) {
                 pumpHonest(honest, honestSocket, 50, "settling");
             }
             assertFalse(honest.hasPending(), "the honest client's edits were all acked");
-            attacker.drain(300, "settling");
+            attacker.drain(100, "settling");
             attacker.socket.close();
+            long restRevision = api.get("/api/rooms/" + room).json().get("revision").longValue();
+            if (restRevision != honest.revision()) {
+                JsonNode tail = api.get("/api/rooms/" + room + "/history?since=" + Math.min(restRevision, honest.revision())
+                        + "&limit=100").json();
+                throw new AssertionError("settled at " + honest.revision() + " by the honest client, "
+                        + restRevision + " by REST; attacker ids " + attacker.clientIds + "; tail " + tail);
+            }
             Integrity.Checked checked = Integrity.check(api, room);
             while (honest.revision() < checked.revision() && System.nanoTime() < deadline) {
                 pumpHonest(honest, honestSocket, 50, "catching up");
@@ -229,6 +241,29 @@ class WebSocketFuzzTest {
             if (!sent || socket.isClosed()) {
                 reconnect(where + " (" + message.label() + ")");
             }
+        }
+
+        /**
+         * Sends a message of an unknown type and reads until its error comes back, so that every message sent
+         * before it has been handled. A connection closed meanwhile (by an oversized message) is reopened.
+         */
+        void sync(String where) {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                String marker = "sync" + connections;
+                send(new HostileMessages.Message("{\"type\":\"" + marker + "\"}", null, "sync"), where);
+                while (!socket.isClosed() && System.nanoTime() < deadline) {
+                    String text = socket.poll(100);
+                    if (text != null) {
+                        check(text, where);
+                        if (text.contains(marker)) {
+                            return;
+                        }
+                    }
+                }
+                drain(0, where);
+            }
+            throw new AssertionError(where + ": the attacker's messages were not all answered within 60 s");
         }
 
         /** Reads what has arrived and checks it; a close must carry a PROTOCOL.md code. */
