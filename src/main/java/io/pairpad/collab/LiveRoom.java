@@ -253,7 +253,7 @@ public final class LiveRoom implements CommitListener {
         }
         String opMessage = null;
         String fullMessage = null;
-        for (Participant p : participants.values()) {
+        for (Participant p : sendingOrder()) {
             if (p.clientId().equals(op.clientId())) {
                 p.send(context.messages().ack(op.revision(), op.opId()));
             } else if (p.fullUpdates()) {
@@ -410,11 +410,19 @@ public final class LiveRoom implements CommitListener {
     }
 
     private void broadcast(String message, Participant except) {
-        for (Participant p : participants.values()) {
+        for (Participant p : sendingOrder()) {
             if (p != except) {
                 p.send(message);
             }
         }
+    }
+
+    /**
+     * The participants to send to, copied: closing a socket can run its close handler on the sending thread,
+     * and so make its participant {@link #leave} in the middle of the loop.
+     */
+    private List<Participant> sendingOrder() {
+        return List.copyOf(participants.values());
     }
 
     private Collection<Participant> everyone() {
