@@ -118,7 +118,7 @@ public final class CollabSocket {
             }
             case OUT_OF_GRACE -> {
                 participant.send(messages.error("rate_limited", "Too many messages; disconnecting"));
-                participant.channel().close(CloseCodes.RATE_LIMITED, "rate limited");
+                disconnect(ctx, connection, CloseCodes.RATE_LIMITED, "rate limited");
                 return;
             }
             case ALLOWED -> {
@@ -128,7 +128,7 @@ public final class CollabSocket {
         if (exceeds(text, limits.maxMessageBytes())) {
             participant.send(messages.error("too_large", "A message may be at most " + limits.maxMessageBytes()
                     + " bytes"));
-            participant.channel().close(CloseCodes.TOO_LARGE, "message too large");
+            disconnect(ctx, connection, CloseCodes.TOO_LARGE, "message too large");
             return;
         }
         try {
@@ -136,6 +136,17 @@ public final class CollabSocket {
         } catch (ApiException e) {
             participant.send(messages.error(e.error(), e.getMessage()));
         }
+    }
+
+    /**
+     * Closes a connection for abuse. It leaves its room at once, so that the messages it sent before the close
+     * reaches it are not acted on: it would never hear of them.
+     */
+    private void disconnect(WsContext ctx, Connection connection, int code, String reason) {
+        if (connections.remove(ctx.sessionId(), connection)) {
+            connection.room().leave(connection.participant());
+        }
+        connection.participant().channel().close(code, reason);
     }
 
     private void dispatch(Connection connection, ObjectNode message) {

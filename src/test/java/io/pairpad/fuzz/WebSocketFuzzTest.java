@@ -188,6 +188,27 @@ class WebSocketFuzzTest {
         });
     }
 
+    /** Found by the fuzz: once a connection is being closed for abuse, the messages it sent after are not acted on. */
+    @Test
+    void messagesAfterAnOversizedOneAreNotApplied() {
+        Config small = Config.defaults().withLimits(new Config.Limits(1000, 1000, 1_000_000, 1_000_000, 100, 60));
+        TestApp.run(small, (server, client) -> {
+            Api api = new Api(server.port());
+            String room = api.post("/api/rooms", "{\"code\":\"\"}").json().get("roomId").textValue();
+            try (FuzzSocket sender = new FuzzSocket(server.port(), "/ws/" + room)) {
+                assertTrue(sender.poll(10_000).contains("\"init\""));
+                sender.sendText("{\"type\":\"code_update\",\"code\":\"" + "x".repeat(1400) + "\"}");
+                for (int i = 0; i < 20; i++) {
+                    sender.sendText("{\"type\":\"code_update\",\"code\":\"after " + i + "\",\"id\":\"after" + i + "\"}");
+                }
+                assertEquals(4413, sender.awaitClose(10_000));
+            }
+            Thread.sleep(300);
+            JsonNode stored = api.get("/api/rooms/" + room).json();
+            assertEquals(0, stored.get("revision").intValue(), "nothing applied after the oversized message: " + stored);
+        });
+    }
+
     private static void pumpHonest(OtClient honest, WsClient socket, long millis, String where) {
         try {
             honest.pump(millis);
