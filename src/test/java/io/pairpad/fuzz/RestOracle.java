@@ -20,11 +20,15 @@ import java.util.Set;
 final class RestOracle {
     /** The error codes each failure status may carry (PROTOCOL.md's table, plus not_found and 405). */
     static final Map<Integer, Set<String>> ERRORS = Map.of(
-            400, Set.of("invalid_json", "validation_failed", "unsupported_language"),
+            400, Set.of("invalid_json", "validation_failed", "unsupported_language", "bad_request"),
             404, Set.of("room_not_found", "not_found"),
             405, Set.of("method_not_allowed"),
             413, Set.of("too_large"),
+            414, Set.of("too_large"),
             429, Set.of("rate_limited"));
+
+    /** Above this, a request line is over the HTTP server's limit (8 KiB of request line and headers). */
+    private static final int LONG_TARGET = 7_000;
 
     private static final ObjectMapper REFERENCE = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -76,6 +80,82 @@ final class RestOracle {
         require(type != null && type.startsWith("application/json"), context, "error body typed " + type);
         if (status == 429) {
             require(response.header("retry-after") != null, context, "429 without Retry-After");
+        }
+    }
+
+    /**
+     * The statuses a request to {@code target} may get: the endpoint's, plus 400 when the HTTP server cannot
+     * read the target, and 414 when it is over the server's size limit.
+     */
+    static Set<Integer> allowed(Set<Integer> endpoint, String target) {
+        Set<Integer> allowed = new java.util.HashSet<>(endpoint);
+        if (!cleanTarget(target)) {
+            allowed.add(400);
+        }
+        if (target.length() > LONG_TARGET) {
+            allowed.add(414);
+        }
+        return allowed;
+    }
+
+    /**
+     * A request target any HTTP server must read: an absolute path and query of unreserved characters and
+     * well-formed percent escapes of valid UTF-8, with no dot segments, empty segments, NUL or encoded separators.
+     */
+    static boolean cleanTarget(String target) {
+        if (!target.startsWith("/") || target.length() > LONG_TARGET) {
+            return false;
+        }
+        String[] pathAndQuery = target.split("\\?", 2);
+        String path = pathAndQuery[0];
+        for (String segment : path.substring(1).split("/", -1)) {
+            String decoded = decode(segment);
+            if (decoded == null || decoded.equals(".") || decoded.equals("..") || decoded.indexOf('\0') >= 0
+                    || decoded.contains("/") || decoded.contains("\\") || decoded.contains(";")
+                    || (segment.isEmpty() && !path.equals("/") && !path.endsWith("/"))) {
+                return false;
+            }
+        }
+        if (path.contains("//")) {
+            return false;
+        }
+        if (pathAndQuery.length == 2) {
+            for (String part : pathAndQuery[1].split("[&=]", -1)) {
+                if (decode(part) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The percent-decoded text of a URI part, or null when it holds a character or escape it may not. */
+    private static String decode(String part) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= part.length()) {
+                    return null;
+                }
+                int hi = Character.digit(part.charAt(i + 1), 16);
+                int lo = Character.digit(part.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$'()*+,:@".indexOf(c) >= 0)) {
+                bytes.write(c);
+            } else {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 
