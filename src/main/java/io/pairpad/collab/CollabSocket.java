@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -67,6 +68,7 @@ public final class CollabSocket {
     public void configure(WsConfig ws) {
         ws.onConnect(this::connect);
         ws.onMessage(this::message);
+        ws.onBinaryMessage(this::binaryMessage);
         ws.onClose(this::close);
         ws.onError(ctx -> close(ctx));
     }
@@ -106,24 +108,10 @@ public final class CollabSocket {
 
     private void message(WsMessageContext ctx) {
         Connection connection = connections.get(ctx.sessionId());
-        if (connection == null) {
+        if (connection == null || !admit(ctx, connection)) {
             return;
         }
         Participant participant = connection.participant();
-        switch (connection.limiter().take()) {
-            case REFUSED -> {
-                participant.send(messages.error("rate_limited", "Too many messages: at most " + limits.msgRate()
-                        + " per second"));
-                return;
-            }
-            case OUT_OF_GRACE -> {
-                participant.send(messages.error("rate_limited", "Too many messages; disconnecting"));
-                disconnect(ctx, connection, CloseCodes.RATE_LIMITED, "rate limited");
-                return;
-            }
-            case ALLOWED -> {
-            }
-        }
         String text = ctx.message();
         if (exceeds(text, limits.maxMessageBytes())) {
             participant.send(messages.error("too_large", "A message may be at most " + limits.maxMessageBytes()
@@ -135,6 +123,34 @@ public final class CollabSocket {
             dispatch(connection, parse(text));
         } catch (ApiException e) {
             participant.send(messages.error(e.error(), e.getMessage()));
+        }
+    }
+
+    /** A binary frame is no message of the protocol; it is refused, and counts toward the rate limit. */
+    private void binaryMessage(WsBinaryMessageContext ctx) {
+        Connection connection = connections.get(ctx.sessionId());
+        if (connection != null && admit(ctx, connection)) {
+            connection.participant().send(messages.error("invalid_json", "Messages must be JSON in text frames"));
+        }
+    }
+
+    /** Takes the message from the connection's budget; false, with the client told, when it is over it. */
+    private boolean admit(WsContext ctx, Connection connection) {
+        Participant participant = connection.participant();
+        switch (connection.limiter().take()) {
+            case REFUSED -> {
+                participant.send(messages.error("rate_limited", "Too many messages: at most " + limits.msgRate()
+                        + " per second"));
+                return false;
+            }
+            case OUT_OF_GRACE -> {
+                participant.send(messages.error("rate_limited", "Too many messages; disconnecting"));
+                disconnect(ctx, connection, CloseCodes.RATE_LIMITED, "rate limited");
+                return false;
+            }
+            default -> {
+                return true;
+            }
         }
     }
 

@@ -155,6 +155,29 @@ class WebSocketFuzzTest {
         });
     }
 
+    /** Binary frames are not messages of the protocol: each is refused, and each counts toward the rate limit. */
+    @Test
+    void binaryFramesAreRefusedAndRateLimited() {
+        TestApp.run((server, client) -> {
+            Api api = new Api(server.port());
+            String room = api.post("/api/rooms", "{\"code\":\"abc\"}").json().get("roomId").textValue();
+            try (FuzzSocket sender = new FuzzSocket(server.port(), "/ws/" + room)) {
+                assertTrue(sender.poll(10_000).contains("\"init\""), "the sender's init");
+                sender.sendBinary("{\"type\":\"op\",\"revision\":0,\"id\":\"b\",\"op\":[3,\"d\"]}".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+                JsonNode refused = TestApp.json(sender.poll(10_000));
+                assertEquals("error", refused.path("type").asText(), refused.toString());
+                assertEquals("invalid_json", refused.path("error").asText(), refused.toString());
+                int sent = 1;
+                while (sent < 5_000 && sender.sendBinary(new byte[] {1, 2, 3})) {
+                    sent++;
+                }
+                assertEquals(4429, sender.awaitClose(10_000), "a flood of binary frames is rate-limited");
+            }
+            assertEquals(0, api.get("/api/rooms/" + room).json().get("revision").intValue());
+        });
+    }
+
     /** Found by the fuzz: op ids PostgreSQL cannot store as given must be refused, not break the room. */
     @Test
     void opIdsThatCannotBeStoredAreRefusedAndTheRoomStaysUp() {
