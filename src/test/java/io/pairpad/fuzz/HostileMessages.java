@@ -21,24 +21,33 @@ final class HostileMessages {
     record Message(String text, byte[] binary, String label) {
     }
 
-    private final Random random;
-    private final SchemaGen gen;
-    private final Mutator mutator;
+    private final Random master;
+    private Random random;
+    private SchemaGen gen;
+    private Mutator mutator;
     private final int maxMessageBytes;
     private final int maxDocChars;
     private final List<String> usedIds = new ArrayList<>();
     private int nextId;
 
-    HostileMessages(Random random, int maxMessageBytes, int maxDocChars) {
-        this.random = random;
-        this.gen = new SchemaGen(random);
-        this.mutator = new Mutator(random);
+    HostileMessages(Random master, int maxMessageBytes, int maxDocChars) {
+        this.master = master;
         this.maxMessageBytes = maxMessageBytes;
         this.maxDocChars = maxDocChars;
     }
 
+    /** Whether {@code id} went out on more than one message, so that an ack of it may repeat an old revision. */
+    boolean resent(String id) {
+        return usedIds.indexOf(id) != usedIds.lastIndexOf(id);
+    }
+
     /** A message for a room whose text at {@code revision} is {@code text}, as far as the attacker knows. */
     Message next(String text, long revision) {
+        // Each message draws from its own seed, so that the n-th message of a run is of the same kind, with the
+        // same mutations, whatever the timing made of the text it aims at.
+        random = new Random(master.nextLong());
+        gen = new SchemaGen(random);
+        mutator = new Mutator(random);
         int kind = random.nextInt(100);
         if (kind < 30) {
             return op(text, revision);
