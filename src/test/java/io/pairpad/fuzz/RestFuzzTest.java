@@ -97,8 +97,9 @@ class RestFuzzTest {
                         + " target/rest-fuzz-failures.txt), the first ones:\n"
                         + String.join("\n", run.failures.subList(0, Math.min(20, run.failures.size()))));
             }
-            summary.append(String.format("REST fuzz: %d requests (%d corpus), seed %d, %.1f s, statuses %s,"
-                    + " time by endpoint %s", run.requests, run.corpusRequests, SEED,
+            summary.append(String.format("REST fuzz: %d requests (%d corpus), seed %d, guarded room at revision %d,"
+                    + " %.1f s, statuses %s, time by endpoint %s", run.requests, run.corpusRequests, SEED,
+                    run.guarded.revision(),
                     (System.nanoTime() - started) / 1e9, run.statuses, run.millis));
         });
         // Printed outside the app's run, which keeps the output of passing tests to itself.
@@ -154,11 +155,18 @@ class RestFuzzTest {
                 request("corpus", "PATCH", target, "application/json", bytes, Endpoint.UPDATE);
                 corpusRequests += 2;
             }
-            byte[] huge = ("{\"code\":\"" + "x".repeat(MAX_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
-            request("corpus", "POST", "/api/rooms", "application/json", huge, Endpoint.CREATE);
-            request("corpus", "PATCH", target, "application/json", huge, Endpoint.UPDATE);
-            request("corpus", "POST", "/api/autocomplete", "application/json", huge, Endpoint.AUTOCOMPLETE);
-            corpusRequests += 3;
+            // Over the body limit, and under it but over the document limit: both 413.
+            for (int size : new int[] {MAX_BYTES, Config.Limits.defaults().maxDocChars() + 1}) {
+                String code = "x".repeat(size);
+                byte[] huge = ("{\"code\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8);
+                byte[] hugeCompletion = ("{\"code\":\"" + code + "\",\"cursor\":1,\"language\":\"python\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                expectTooLarge(request("corpus", "POST", "/api/rooms", "application/json", huge, Endpoint.CREATE));
+                expectTooLarge(request("corpus", "PATCH", target, "application/json", huge, Endpoint.UPDATE));
+                expectTooLarge(request("corpus", "POST", "/api/autocomplete", "application/json", hugeCompletion,
+                        Endpoint.AUTOCOMPLETE));
+                corpusRequests += 3;
+            }
         }
 
         void randomCase(long caseSeed) {
@@ -341,7 +349,14 @@ class RestFuzzTest {
             };
         }
 
-        private void request(String label, String method, String target, String contentType, byte[] body,
+        private void expectTooLarge(RawHttp.Response response) {
+            if (response.status() != 413) {
+                failures.add("corpus: a body or code over its limit answered " + response.status() + " "
+                        + RawHttp.shown(response.text()));
+            }
+        }
+
+        private RawHttp.Response request(String label, String method, String target, String contentType, byte[] body,
                 Endpoint endpoint) {
             long sent = System.nanoTime();
             RawHttp.Response response = http.send(method, target, contentType, body);
@@ -363,6 +378,7 @@ class RestFuzzTest {
             } catch (AssertionError e) {
                 failures.add(e.getMessage());
             }
+            return response;
         }
 
         private void checkSuccess(Endpoint endpoint, RawHttp.Response response, byte[] body, String target,
