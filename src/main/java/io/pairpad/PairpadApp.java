@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import io.pairpad.collab.CollabHub;
 import io.pairpad.collab.CollabSocket;
+import io.pairpad.collab.IntegrityCheck;
 import io.pairpad.complete.AutocompleteController;
 import io.pairpad.complete.AutocompleteService;
 import io.pairpad.db.Database;
@@ -136,6 +137,21 @@ public final class PairpadApp {
         javalin.stop();
     }
 
+    /** {@code java -jar pairpad.jar verify}: replays every room's op log against its stored texts. */
+    private static int verify(Database database) {
+        IntegrityCheck.Report report = new IntegrityCheck(Jdbi.create(database.dataSource()).installPlugins(),
+                Json.mapper(Config.Limits.defaults().maxMessageBytes())).run();
+        report.problems().forEach(problem -> System.out.println("MISMATCH " + problem));
+        System.out.println("verify: " + report.rooms() + " rooms, " + report.ops() + " ops replayed, "
+                + report.problems().size() + " problems");
+        try {
+            database.close();
+        } catch (Exception e) {
+            log.warn("Closing the database failed: {}", e.getMessage());
+        }
+        return report.ok() ? 0 : 1;
+    }
+
     public static void main(String[] args) {
         Config config;
         try {
@@ -152,6 +168,9 @@ public final class PairpadApp {
             log.error("pairpad: cannot open the database: {}", e.getMessage(), e);
             System.exit(1);
             return;
+        }
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(verify(database));
         }
         PairpadApp app = new PairpadApp(config, database);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
