@@ -24,12 +24,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket {@code /ws/{roomId}}: binds each connection to its room at the handshake, reads and checks
  * client messages, and hands them to the room. No message can name another room.
  */
 public final class CollabSocket {
+    private static final Logger log = LoggerFactory.getLogger(CollabSocket.class);
     static final int MAX_NAME_LENGTH = 40;
     private static final int MAX_OP_ID_LENGTH = 64;
     private static final int MAX_QUEUED_MESSAGES = 2_000;
@@ -83,7 +86,15 @@ public final class CollabSocket {
         }
         Participant participant = new Participant(newClientId(), displayName(ctx.queryParam("name")),
                 "full".equals(ctx.queryParam("updates")), new WsChannel(ctx.session, MAX_QUEUED_MESSAGES));
-        Optional<LiveRoom> room = hub.join(roomId.get(), participant);
+        Optional<LiveRoom> room;
+        try {
+            room = hub.join(roomId.get(), participant);
+        } catch (RuntimeException e) {
+            log.warn("Could not open room {}: {}", RoomIds.forLog(roomId.get()), e.getMessage());
+            participant.send(messages.error("internal", "The room cannot be opened right now; retry shortly"));
+            participant.channel().close(CloseCodes.SERVER_ERROR, "storage unavailable");
+            return;
+        }
         if (room.isEmpty()) {
             ctx.closeSession(CloseCodes.NO_SUCH_ROOM, "no such room");
             return;
