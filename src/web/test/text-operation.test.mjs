@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextOperation, transformPosition } from '../src/text-operation.js';
-import { rng, randomOp, randomString } from './helpers.mjs';
+import { rng, randomOp, randomString } from '../testkit/random.mjs';
 
 const op = (parts) => TextOperation.fromJSON(parts);
 
