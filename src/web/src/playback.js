@@ -14,7 +14,7 @@ import { h, clear, colorForName, setUserColor } from './dom.js';
 const PAGE = 500;
 const CHECKPOINT_EVERY = 100;
 const SPEEDS = [
-  { id: 'real', label: 'Real time (gaps up to 2 s)' },
+  { id: 'real', label: 'Real time' },
   { id: '5', label: '5 edits/s' },
   { id: '20', label: '20 edits/s' },
   { id: '60', label: '60 edits/s' },
