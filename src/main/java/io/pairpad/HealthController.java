@@ -1,0 +1,31 @@
+package io.pairpad;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code GET /health}: 200 while the database answers, 503 when it does not. */
+public final class HealthController {
+    private final Jdbi jdbi;
+
+    public HealthController(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void health(Context ctx) {
+        boolean databaseUp = databaseAnswers();
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", databaseUp ? "ok" : "unavailable");
+        body.put("database", databaseUp ? "ok" : "down");
+        ctx.status(databaseUp ? 200 : 503).json(body);
+    }
+
+    private boolean databaseAnswers() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.pairpad;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import io.pairpad.collab.CollabHub;
+import io.pairpad.collab.CollabSocket;
+import io.pairpad.complete.AutocompleteController;
+import io.pairpad.complete.AutocompleteService;
+import io.pairpad.db.Database;
+import io.pairpad.docs.DocsController;
+import io.pairpad.rooms.HistoryController;
+import io.pairpad.rooms.RoomController;
+import io.pairpad.rooms.RoomService;
+import io.pairpad.web.AddressRateLimiter;
+import io.pairpad.web.ErrorHandlers;
+import io.pairpad.web.Json;
+import io.pairpad.web.OriginPolicy;
+import io.pairpad.web.RequestBodies;
+import io.pairpad.web.SecurityHeaders;
+import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the configuration, builds every part by hand, wires the routes, starts and stops the service. */
+public final class PairpadApp {
+    private static final Logger log = LoggerFactory.getLogger(PairpadApp.class);
+
+    private final Config config;
+    private final Javalin javalin;
+    private final CollabHub hub;
+    private final List<String> routes = new ArrayList<>();
+
+    public PairpadApp(Config config, Database database) {
+        this.config = config;
+        ObjectMapper mapper = Json.mapper(config.limits().maxMessageBytes());
+        Jdbi jdbi = Jdbi.create(database.dataSource()).installPlugins();
+        RequestBodies bodies = new RequestBodies(config.limits().maxMessageBytes());
+
+        this.hub = new CollabHub(jdbi, mapper, config.limits());
+        RoomService roomService = new RoomService(jdbi, hub, config.limits().maxDocChars());
+        HistoryController history = new HistoryController(roomService, hub.history(), mapper);
+        CollabSocket socket = new CollabSocket(hub, roomService, mapper,
+                new OriginPolicy(config.allowedOrigins()), config.limits());
+        RoomController rooms = new RoomController(roomService, mapper, bodies,
+                new AddressRateLimiter("room creations", config.limits().roomsPerMinute()));
+        AutocompleteController autocomplete = new AutocompleteController(
+                new AutocompleteService(), mapper, bodies, config.limits().maxDocChars());
+        HealthController health = new HealthController(jdbi);
+        DocsController docs = new DocsController();
+        PageController page = new PageController();
+
+        this.javalin = Javalin.create(cfg -> {
+            configureServer(cfg, mapper);
+            cfg.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));
+            cfg.events.wsHandlerAdded(meta -> routes.add(meta.getHandlerType() + " " + meta.getPath()));
+            cfg.routes.before(SecurityHeaders::apply);
+            ErrorHandlers.register(cfg.routes);
+
+            cfg.routes.post("/api/rooms", rooms::create);
+            cfg.routes.get("/api/rooms/{roomId}", rooms::get);
+            cfg.routes.patch("/api/rooms/{roomId}", rooms::update);
+            cfg.routes.delete("/api/rooms/{roomId}", rooms::delete);
+            cfg.routes.get("/api/rooms/{roomId}/history", history::history);
+            cfg.routes.get("/api/rooms/{roomId}/code", history::code);
+            cfg.routes.get("/api/languages", ctx -> ctx.json(Map.of("languages", Languages.ALL)));
+            cfg.routes.post("/api/autocomplete", autocomplete::complete);
+            cfg.routes.get("/health", health::health);
+            cfg.routes.get("/openapi.json", docs::openApi);
+            cfg.routes.get("/docs", docs::swaggerUi);
+            cfg.routes.get("/", page::page);
+            cfg.routes.get("/demo.html", page::page);
+            cfg.routes.get("/r/{roomId}", page::page);
+            cfg.routes.wsBeforeUpgrade("/ws/{roomId}", socket::checkOrigin);
+            cfg.routes.ws("/ws/{roomId}", socket::configure);
+        });
+    }
+
+    private void configureServer(JavalinConfig cfg, ObjectMapper mapper) {
+        cfg.jsonMapper(new JavalinJackson(mapper, false));
+        cfg.startup.showJavalinBanner = false;
+        cfg.http.maxRequestSize = config.limits().maxMessageBytes();
+        cfg.jetty.modifyWebSocketServletFactory(ws -> {
+            // Jetty's own cap sits above the protocol's limit, so that an oversized message is still read
+            // and answered with close code 4413 rather than cut off with Jetty's 1009.
+            ws.setMaxTextMessageSize(2L * config.limits().maxMessageBytes());
+            ws.setIdleTimeout(Duration.ofMinutes(2));
+        });
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/public";
+            files.location = Location.CLASSPATH;
+        });
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/docs";
+            files.directory = "/docs";
+            files.location = Location.CLASSPATH;
+        });
+        cfg.staticFiles.enableWebjars();
+        if (!config.allowedOrigins().isEmpty()) {
+            cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                List<String> origins = config.allowedOrigins();
+                rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                rule.exposeHeader("Location");
+                rule.exposeHeader("Retry-After");
+            }));
+        }
+        cfg.requestLogger.http((ctx, ms) ->
+                log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+    }
+
+    public Javalin javalin() {
+        return javalin;
+    }
+
+    /** The routes as registered ("GET /health", "WEBSOCKET /ws/{roomId}"), for checking the API docs. */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    public PairpadApp start() {
+        javalin.start(config.port());
+        return this;
+    }
+
+    /** Commits pending ops, closes every WebSocket with 1001, then stops the server. */
+    public void stop() {
+        hub.shutdown();
+        javalin.stop();
+    }
+
+    public static void main(String[] args) {
+        Config config;
+        try {
+            config = Config.fromEnv(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("pairpad: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Database database;
+        try {
+            database = Database.open(config);
+        } catch (Exception e) {
+            log.error("pairpad: cannot open the database: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        PairpadApp app = new PairpadApp(config, database);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutting down");
+            app.stop();
+            try {
+                database.close();
+            } catch (Exception e) {
+                log.warn("Closing the database failed: {}", e.getMessage());
+            }
+        }, "pairpad-shutdown"));
+        app.start();
+        log.info("pairpad listening on http://localhost:{}/", app.javalin().port());
+    }
+}

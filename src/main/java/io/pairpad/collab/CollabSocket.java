@@ -1,0 +1,264 @@
+package io.pairpad.collab;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import io.pairpad.Config;
+import io.pairpad.Languages;
+import io.pairpad.ot.InvalidOperationException;
+import io.pairpad.ot.TextOperation;
+import io.pairpad.rooms.RoomIds;
+import io.pairpad.rooms.RoomService;
+import io.pairpad.web.ApiException;
+import io.pairpad.web.OriginPolicy;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The WebSocket {@code /ws/{roomId}}: binds each connection to its room at the handshake, reads and checks
+ * client messages, and hands them to the room. No message can name another room.
+ */
+public final class CollabSocket {
+    static final int MAX_NAME_LENGTH = 40;
+    private static final int MAX_OP_ID_LENGTH = 64;
+    private static final int MAX_QUEUED_MESSAGES = 2_000;
+
+    private final CollabHub hub;
+    private final RoomService roomService;
+    private final ObjectMapper mapper;
+    private final Messages messages;
+    private final OriginPolicy originPolicy;
+    private final Config.Limits limits;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+    /** What one open socket is bound to. */
+    private record Connection(UUID roomId, LiveRoom room, Participant participant, MessageRateLimiter limiter) {
+    }
+
+    public CollabSocket(CollabHub hub, RoomService roomService, ObjectMapper mapper, OriginPolicy originPolicy,
+            Config.Limits limits) {
+        this.hub = hub;
+        this.roomService = roomService;
+        this.mapper = mapper;
+        this.messages = new Messages(mapper);
+        this.originPolicy = originPolicy;
+        this.limits = limits;
+    }
+
+    /** Refuses a cross-site upgrade before any WebSocket exists. */
+    public void checkOrigin(Context ctx) {
+        if (!originPolicy.allows(ctx.header("Origin"), ctx.header("Host"))) {
+            throw new ApiException(403, "forbidden", "This origin may not open a pairpad WebSocket");
+        }
+    }
+
+    public void configure(WsConfig ws) {
+        ws.onConnect(this::connect);
+        ws.onMessage(this::message);
+        ws.onClose(this::close);
+        ws.onError(ctx -> close(ctx));
+    }
+
+    public int openConnections() {
+        return connections.size();
+    }
+
+    private void connect(WsConnectContext ctx) {
+        ctx.enableAutomaticPings(30, TimeUnit.SECONDS);
+        Optional<UUID> roomId = RoomIds.parse(ctx.pathParam("roomId"));
+        if (roomId.isEmpty()) {
+            ctx.closeSession(CloseCodes.NO_SUCH_ROOM, "no such room");
+            return;
+        }
+        Participant participant = new Participant(newClientId(), displayName(ctx.queryParam("name")),
+                "full".equals(ctx.queryParam("updates")), new WsChannel(ctx.session, MAX_QUEUED_MESSAGES));
+        Optional<LiveRoom> room = hub.join(roomId.get(), participant);
+        if (room.isEmpty()) {
+            ctx.closeSession(CloseCodes.NO_SUCH_ROOM, "no such room");
+            return;
+        }
+        connections.put(ctx.sessionId(), new Connection(roomId.get(), room.get(), participant,
+                new MessageRateLimiter(limits.msgRate(), limits.msgBurst())));
+    }
+
+    private void close(WsContext ctx) {
+        Connection connection = connections.remove(ctx.sessionId());
+        if (connection != null) {
+            connection.room().leave(connection.participant());
+        }
+    }
+
+    private void close(WsCloseContext ctx) {
+        close((WsContext) ctx);
+    }
+
+    private void message(WsMessageContext ctx) {
+        Connection connection = connections.get(ctx.sessionId());
+        if (connection == null) {
+            return;
+        }
+        Participant participant = connection.participant();
+        switch (connection.limiter().take()) {
+            case REFUSED -> {
+                participant.send(messages.error("rate_limited", "Too many messages: at most " + limits.msgRate()
+                        + " per second"));
+                return;
+            }
+            case OUT_OF_GRACE -> {
+                participant.send(messages.error("rate_limited", "Too many messages; disconnecting"));
+                participant.channel().close(CloseCodes.RATE_LIMITED, "rate limited");
+                return;
+            }
+            case ALLOWED -> {
+            }
+        }
+        String text = ctx.message();
+        if (exceeds(text, limits.maxMessageBytes())) {
+            participant.send(messages.error("too_large", "A message may be at most " + limits.maxMessageBytes()
+                    + " bytes"));
+            participant.channel().close(CloseCodes.TOO_LARGE, "message too large");
+            return;
+        }
+        try {
+            dispatch(connection, parse(text));
+        } catch (ApiException e) {
+            participant.send(messages.error(e.error(), e.getMessage()));
+        }
+    }
+
+    private void dispatch(Connection connection, ObjectNode message) {
+        JsonNode type = message.get("type");
+        if (type == null || !type.isTextual()) {
+            throw ApiException.validation("Field 'type' is required and must be a string");
+        }
+        switch (type.textValue()) {
+            case "op" -> op(connection, message);
+            case "code_update" -> codeUpdate(connection, message);
+            case "cursor" -> cursor(connection, message);
+            case "language" -> language(connection, message);
+            default -> throw new ApiException(400, "unknown_type",
+                    "Unknown message type '" + io.pairpad.web.Names.shorten(type.textValue(), 40) + "'");
+        }
+    }
+
+    private void op(Connection connection, ObjectNode message) {
+        long revision = requiredRevision(message);
+        String opId = opId(message).orElseThrow(() -> ApiException.validation("Field 'id' is required"));
+        JsonNode opJson = message.get("op");
+        if (opJson == null) {
+            throw ApiException.validation("Field 'op' is required");
+        }
+        TextOperation op;
+        try {
+            op = TextOperation.fromJson(opJson);
+        } catch (InvalidOperationException e) {
+            connection.room().refuse(connection.participant(), "invalid_op", e.getMessage());
+            return;
+        }
+        connection.room().submit(connection.participant(), revision, opId, op);
+    }
+
+    private void codeUpdate(Connection connection, ObjectNode message) {
+        JsonNode code = message.get("code");
+        if (code == null || !code.isTextual()) {
+            throw ApiException.validation("Field 'code' is required and must be a string");
+        }
+        if (code.textValue().length() > limits.maxDocChars()) {
+            connection.room().refuse(connection.participant(), "too_large", "The code is "
+                    + code.textValue().length() + " characters; the limit is " + limits.maxDocChars());
+            return;
+        }
+        long revision = message.has("revision") ? requiredRevision(message) : -1;
+        String opId = opId(message).orElseGet(() -> "update:" + UUID.randomUUID());
+        connection.room().submitText(connection.participant(), revision, opId, code.textValue());
+    }
+
+    private void cursor(Connection connection, ObjectNode message) {
+        int anchor = position(message, "anchor");
+        int head = position(message, "head");
+        long revision = message.has("revision") ? requiredRevision(message) : -1;
+        connection.room().moveCursor(connection.participant(), revision, anchor, head);
+    }
+
+    private void language(Connection connection, ObjectNode message) {
+        JsonNode language = message.get("language");
+        if (language == null || !language.isTextual()) {
+            throw ApiException.validation("Field 'language' is required and must be a string");
+        }
+        if (!Languages.isSupported(language.textValue())) {
+            throw ApiException.unsupportedLanguage(language.textValue());
+        }
+        roomService.changeLanguage(connection.roomId(), language.textValue(), connection.participant().clientId());
+    }
+
+    private ObjectNode parse(String text) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw ApiException.invalidJson("The message is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw ApiException.invalidJson("A message must be a JSON object");
+        }
+        return object;
+    }
+
+    private static long requiredRevision(ObjectNode message) {
+        JsonNode revision = message.get("revision");
+        if (revision == null || !revision.isIntegralNumber() || !revision.canConvertToLong()
+                || revision.longValue() < 0) {
+            throw ApiException.validation("Field 'revision' must be a whole number from 0");
+        }
+        return revision.longValue();
+    }
+
+    private static Optional<String> opId(ObjectNode message) {
+        JsonNode id = message.get("id");
+        if (id == null || id.isNull()) {
+            return Optional.empty();
+        }
+        if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > MAX_OP_ID_LENGTH) {
+            throw ApiException.validation("Field 'id' must be a string of 1 to " + MAX_OP_ID_LENGTH + " characters");
+        }
+        return Optional.of(id.textValue());
+    }
+
+    private static int position(ObjectNode message, String field) {
+        JsonNode value = message.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+            throw ApiException.validation("Field '" + field + "' must be a whole number from 0");
+        }
+        return value.intValue();
+    }
+
+    static String displayName(String raw) {
+        String name = raw == null ? "" : raw.strip().replaceAll("\\p{Cntrl}", "");
+        if (name.isEmpty()) {
+            return "Anonymous";
+        }
+        return io.pairpad.web.Names.shorten(name, MAX_NAME_LENGTH);
+    }
+
+    private static String newClientId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private static boolean exceeds(String text, int maxBytes) {
+        if (text.length() > maxBytes) {
+            return true;
+        }
+        return text.length() * 3L > maxBytes && text.getBytes(StandardCharsets.UTF_8).length > maxBytes;
+    }
+}

@@ -1,0 +1,215 @@
+package io.pairpad.collab;
+
+import io.pairpad.ot.Rope;
+import io.pairpad.rooms.RoomIds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable, append-only op log. One writer thread group-commits the ops of all rooms: it takes whatever
+ * has queued up while the previous transaction was committing and writes it in one transaction, so the
+ * batch grows with the load. Listeners hear of each op only after its commit.
+ */
+public final class OpLog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OpLog.class);
+    private static final int MAX_BATCH = 512;
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final BatchStats stats = new BatchStats();
+    private volatile boolean running = true;
+
+    private sealed interface Task permits Append, Snapshot, Barrier {
+    }
+
+    private record Append(PendingOp op, boolean checkpoint, CommitListener listener) implements Task {
+    }
+
+    private record Snapshot(UUID roomId, long revision, Rope text) implements Task {
+    }
+
+    private record Barrier(CompletableFuture<Void> done) implements Task {
+    }
+
+    public OpLog(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.writer = new Thread(this::run, "pairpad-oplog");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Queues {@code op} for the next commit. With {@code checkpoint}, the text after it is also stored as a
+     * checkpoint and as the room's snapshot.
+     */
+    public void append(PendingOp op, boolean checkpoint, CommitListener listener) {
+        queue.add(new Append(op, checkpoint, listener));
+    }
+
+    /** Queues a refresh of the room's snapshot, behind every op queued before it. */
+    public void snapshot(UUID roomId, long revision, Rope text) {
+        queue.add(new Snapshot(roomId, revision, text));
+    }
+
+    /** Completes once everything queued before it has been written or has failed. */
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Barrier(done));
+        return done;
+    }
+
+    public BatchStats stats() {
+        return stats;
+    }
+
+    private void run() {
+        List<Task> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Task first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                process(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Op log writer failed", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void process(List<Task> batch) {
+        List<Append> appends = new ArrayList<>();
+        List<Snapshot> snapshots = new ArrayList<>();
+        List<Barrier> barriers = new ArrayList<>();
+        for (Task task : batch) {
+            if (task instanceof Append a) {
+                appends.add(a);
+            } else if (task instanceof Snapshot s) {
+                snapshots.add(s);
+            } else if (task instanceof Barrier b) {
+                barriers.add(b);
+            }
+        }
+        if (!appends.isEmpty()) {
+            writeAppends(appends);
+        }
+        for (Snapshot snapshot : snapshots) {
+            writeSnapshot(snapshot);
+        }
+        barriers.forEach(b -> b.done().complete(null));
+    }
+
+    private void writeAppends(List<Append> all) {
+        List<Append> appends = new ArrayList<>();
+        for (Append a : all) {
+            if (a.listener().isBroken()) {
+                // A room whose earlier op failed must not get later revisions with a gap below them.
+                a.listener().failed(List.of(a.op()), new IllegalStateException("an earlier op of the room failed"));
+            } else {
+                appends.add(a);
+            }
+        }
+        if (appends.isEmpty()) {
+            return;
+        }
+        try {
+            jdbi.useTransaction(h -> insert(h, appends));
+            stats.record(appends.size());
+            appends.forEach(a -> a.listener().committed(a.op()));
+        } catch (RuntimeException batchFailure) {
+            // One room's failure (a room deleted under its ops, say) must not sink the other rooms' ops.
+            for (List<Append> roomAppends : byRoom(appends).values()) {
+                writeRoomAlone(roomAppends);
+            }
+        }
+    }
+
+    private void writeRoomAlone(List<Append> roomAppends) {
+        try {
+            jdbi.useTransaction(h -> insert(h, roomAppends));
+            stats.record(roomAppends.size());
+            roomAppends.forEach(a -> a.listener().committed(a.op()));
+        } catch (RuntimeException e) {
+            UUID room = roomAppends.get(0).op().roomId();
+            log.warn("Could not store {} ops of room {}: {}", roomAppends.size(), RoomIds.forLog(room),
+                    e.getMessage());
+            roomAppends.get(0).listener().failed(roomAppends.stream().map(Append::op).toList(), e);
+        }
+    }
+
+    private static Map<UUID, List<Append>> byRoom(List<Append> appends) {
+        Map<UUID, List<Append>> rooms = new LinkedHashMap<>();
+        for (Append a : appends) {
+            rooms.computeIfAbsent(a.op().roomId(), r -> new ArrayList<>()).add(a);
+        }
+        return rooms;
+    }
+
+    private static void insert(Handle h, List<Append> appends) {
+        PreparedBatch ops = h.prepareBatch("INSERT INTO operations (room_id, revision, op_id, op, client_id, name)"
+                + " VALUES (:room, :revision, :opId, :op, :clientId, :name)");
+        for (Append a : appends) {
+            PendingOp op = a.op();
+            ops.bind("room", op.roomId()).bind("revision", op.revision()).bind("opId", op.opId())
+                    .bind("op", op.opJson()).bind("clientId", op.clientId()).bind("name", op.name()).add();
+        }
+        ops.execute();
+        for (Append a : appends) {
+            if (a.checkpoint()) {
+                PendingOp op = a.op();
+                String text = op.textAfter().toString();
+                h.createUpdate("INSERT INTO checkpoints (room_id, revision, code) VALUES (:room, :revision, :code)"
+                                + " ON CONFLICT DO NOTHING")
+                        .bind("room", op.roomId()).bind("revision", op.revision()).bind("code", text).execute();
+                updateSnapshot(h, op.roomId(), op.revision(), text);
+            }
+        }
+    }
+
+    private void writeSnapshot(Snapshot snapshot) {
+        try {
+            jdbi.useHandle(h -> updateSnapshot(h, snapshot.roomId(), snapshot.revision(), snapshot.text().toString()));
+        } catch (RuntimeException e) {
+            // The log holds every op; a missed snapshot only makes the next load replay a little more.
+            log.warn("Could not refresh the snapshot of room {}: {}", RoomIds.forLog(snapshot.roomId()),
+                    e.getMessage());
+        }
+    }
+
+    private static void updateSnapshot(Handle h, UUID room, long revision, String code) {
+        h.createUpdate("UPDATE rooms SET code = :code, revision = :revision, updated_at = now()"
+                        + " WHERE id = :room AND revision < :revision")
+                .bind("room", room).bind("revision", revision).bind("code", code).execute();
+    }
+
+    /** Stops after writing everything already queued. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.pairpad.collab;
+
+import io.pairpad.ot.Rope;
+import io.pairpad.ot.TextOperation;
+import java.util.UUID;
+
+/**
+ * An op that its room has sequenced but the database has not yet committed. {@code textAfter} is the room's
+ * text once it is applied: the rope is persistent, so holding it costs nothing.
+ */
+public record PendingOp(
+        UUID roomId,
+        long revision,
+        String opId,
+        TextOperation op,
+        String opJson,
+        String clientId,
+        String name,
+        Rope textAfter) {
+}

@@ -1,0 +1,62 @@
+package io.pairpad.collab;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pairpad.Config;
+import io.pairpad.ot.TextDiff;
+import io.pairpad.ot.TextOperation;
+import java.util.UUID;
+
+/** What every live room shares: limits, the op log, history, message building, and its hub. */
+final class RoomContext {
+    private final Config.Limits limits;
+    private final OpLog opLog;
+    private final RoomHistory history;
+    private final Messages messages;
+    private final ObjectMapper mapper;
+    private final CollabHub hub;
+
+    RoomContext(Config.Limits limits, OpLog opLog, RoomHistory history, ObjectMapper mapper, CollabHub hub) {
+        this.limits = limits;
+        this.opLog = opLog;
+        this.history = history;
+        this.messages = new Messages(mapper);
+        this.mapper = mapper;
+        this.hub = hub;
+    }
+
+    Config.Limits limits() {
+        return limits;
+    }
+
+    OpLog opLog() {
+        return opLog;
+    }
+
+    RoomHistory history() {
+        return history;
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    TextOperation diff(String oldText, String newText) {
+        return TextDiff.between(oldText, newText);
+    }
+
+    String opJson(TextOperation op) {
+        try {
+            return mapper.writeValueAsString(op.toJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void presenceChanged(UUID roomId, int connections) {
+        hub.presenceChanged(roomId, connections);
+    }
+
+    void retired(LiveRoom room) {
+        hub.retired(room);
+    }
+}

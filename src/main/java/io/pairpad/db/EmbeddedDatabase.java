@@ -1,0 +1,49 @@
+package io.pairpad.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The PostgreSQL server pairpad starts itself when no DATABASE_URL is given; its data outlives restarts. */
+public final class EmbeddedDatabase implements AutoCloseable {
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        Path absolute = dataDir.toAbsolutePath().normalize();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(absolute)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // An ack promises the op survives a crash: keep commits synchronous.
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100")
+                .start();
+        return new EmbeddedDatabase(postgres, absolute);
+    }
+
+    public JdbcUrl jdbcUrl() {
+        return new JdbcUrl(postgres.getJdbcUrl("postgres", "postgres"),
+                java.util.Optional.of("postgres"), java.util.Optional.empty());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,36 @@
+package io.pairpad.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Reads a request body without ever holding more than the limit, whatever Content-Length claims. */
+public final class RequestBodies {
+    private final int maxBytes;
+
+    public RequestBodies(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public String text(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooLarge();
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ApiException tooLarge() {
+        return ApiException.tooLarge("The body is over the limit of " + maxBytes + " bytes");
+    }
+}
