@@ -1,7 +1,7 @@
 // The room view at /r/{roomId}: the shared editor with presence, language,
 // connection state, copy-link, download and playback.
 
-import { EditorState } from '@codemirror/state';
+import { EditorState, Compartment } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { baseExtensions, editingExtensions, LanguageSlot } from './editor.js';
 import { localChanges, applyRemoteOp, replaceDoc } from './binding.js';
@@ -17,6 +17,8 @@ import { askName } from './landing.js';
 import { nameFromUrl, storedName, rememberName } from './names.js';
 
 const CURSOR_INTERVAL_MS = 80;
+/** Unacknowledged edits older than this show in the indicator even while connected. */
+const SLOW_ACK_MS = 1500;
 
 export async function showRoom(root, roomId) {
   let name = nameFromUrl() || storedName();
@@ -57,6 +59,7 @@ export async function showRoom(root, roomId) {
 
   // --- editor ---
   const languageSlot = new LanguageSlot('plaintext');
+  const editable = new Compartment();
   let sync;
   const view = new EditorView({
     parent: editorHost,
@@ -75,7 +78,7 @@ export async function showRoom(root, roomId) {
           if (update.selectionSet || update.docChanged) scheduleCursor();
         }),
         EditorView.contentAttributes.of({ 'aria-label': 'Code editor' }),
-        EditorState.readOnly.of(false),
+        editable.of([]),
       ],
     }),
   });
@@ -143,15 +146,29 @@ export async function showRoom(root, roomId) {
     onFinal: (message) => showGone(message),
   });
 
+  let unsentSince = 0;
+  let slowTimer = null;
   function renderStatus() {
     const unsent = sync.unsentEdits;
     const suffix = unsent > 0 ? `, ${unsent} unsent edit${unsent === 1 ? '' : 's'}` : '';
     let kind = connection.state;
     let text;
     if (kind === 'connected' && !sync.connected) kind = 'reconnecting';
+    if (unsent === 0) {
+      unsentSince = 0;
+    } else if (unsentSince === 0) {
+      unsentSince = Date.now();
+    }
+    const slow = unsent > 0 && Date.now() - unsentSince >= SLOW_ACK_MS;
+    if (unsent > 0 && !slow && slowTimer === null) {
+      slowTimer = setTimeout(() => { slowTimer = null; renderStatus(); }, SLOW_ACK_MS);
+    }
     switch (kind) {
       case 'connected':
-        text = sync.syncing ? 'Syncing…' : unsent > 0 ? `Saving${suffix}` : 'Connected';
+        // Edits normally come back acknowledged within milliseconds; only a
+        // slow server (say, its database is down) makes them worth showing.
+        text = sync.syncing ? 'Syncing…' : slow ? `Connected, waiting for the server${suffix}` : 'Connected';
+        if (slow) kind = 'slow';
         break;
       case 'connecting':
         text = 'Connecting…';
@@ -172,8 +189,7 @@ export async function showRoom(root, roomId) {
 
   function showGone(message) {
     connection.stop();
-    view.dispatch({ effects: [] });
-    view.contentDOM.setAttribute('contenteditable', 'false');
+    view.dispatch({ effects: editable.reconfigure([EditorState.readOnly.of(true), EditorView.editable.of(false)]) });
     status.className = 'status status-closed';
     status.querySelector('.status-text').textContent = message;
     toast(message, 'error');
