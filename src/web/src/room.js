@@ -73,12 +73,13 @@ export async function showRoom(root, roomId) {
         serverAutocomplete({
           request: (code, cursorPosition, signal) => api.autocomplete(code, cursorPosition, languageSlot.id, signal),
         }),
-        localChanges((op) => { if (sync.ready) sync.localChange(op); }),
+        localChanges((op) => sync.localChange(op)),
         EditorView.updateListener.of((update) => {
           if (update.selectionSet || update.docChanged) scheduleCursor();
         }),
         EditorView.contentAttributes.of({ 'aria-label': 'Code editor' }),
-        editable.of([]),
+        // Read-only until the server's text arrives: nothing typed before it could be placed.
+        editable.of(EditorState.readOnly.of(true)),
       ],
     }),
   });
@@ -110,6 +111,7 @@ export async function showRoom(root, roomId) {
     reset: (code) => replaceDoc(view, code),
     applyRemote: (op, clientId) => applyRemoteOp(view, op, clientId),
     onInit: (m) => {
+      if (!m.reconnected) view.dispatch({ effects: editable.reconfigure([]) });
       setLanguage(m.language, false);
       presence.reset(m.users, (m.users || []).length + 1);
       lastCursor = null;
