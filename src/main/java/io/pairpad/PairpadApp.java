@@ -60,6 +60,7 @@ public final class PairpadApp {
 
         this.javalin = Javalin.create(cfg -> {
             configureServer(cfg, mapper);
+            cfg.events.serverStopping(hub::shutdown);
             cfg.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));
             cfg.events.wsHandlerAdded(meta -> routes.add(meta.getHandlerType() + " " + meta.getPath()));
             cfg.routes.before(SecurityHeaders::apply);
@@ -131,9 +132,8 @@ public final class PairpadApp {
         return this;
     }
 
-    /** Commits pending ops, closes every WebSocket with 1001, then stops the server. */
+    /** Commits pending ops, closes every WebSocket with 1001 (as the server starts stopping), then stops. */
     public void stop() {
-        hub.shutdown();
         javalin.stop();
     }
 
