@@ -16,6 +16,7 @@ import io.pairpad.rooms.RoomController;
 import io.pairpad.rooms.RoomIds;
 import io.pairpad.rooms.RoomService;
 import io.pairpad.web.AddressRateLimiter;
+import io.pairpad.web.ClientAddress;
 import io.pairpad.web.ErrorHandlers;
 import io.pairpad.web.Json;
 import io.pairpad.web.OriginPolicy;
@@ -50,10 +51,14 @@ public final class PairpadApp {
         HistoryController history = new HistoryController(roomService, hub.history(), mapper);
         CollabSocket socket = new CollabSocket(hub, roomService, mapper,
                 new OriginPolicy(config.allowedOrigins()), config.limits());
-        RoomController rooms = new RoomController(roomService, mapper, bodies,
+        ClientAddress clientAddress = new ClientAddress(config.edge().trustProxy());
+        RoomController rooms = new RoomController(roomService, mapper, bodies, clientAddress,
                 new AddressRateLimiter("room creations", config.limits().roomsPerMinute()));
         AutocompleteController autocomplete = new AutocompleteController(
-                new AutocompleteService(), mapper, bodies, config.limits().maxDocChars());
+                new AutocompleteService(), mapper, bodies, config.limits().maxDocChars(), clientAddress,
+                new AddressRateLimiter("autocomplete requests", config.edge().autocompletesPerMinute()));
+        SecurityHeaders securityHeaders = new SecurityHeaders(config.edge().hstsMaxAgeSeconds(),
+                config.edge().trustProxy());
         HealthController health = new HealthController(jdbi);
         DocsController docs = new DocsController();
         PageController page = new PageController();
@@ -63,7 +68,7 @@ public final class PairpadApp {
             cfg.events.serverStopping(hub::shutdown);
             cfg.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));
             cfg.events.wsHandlerAdded(meta -> routes.add(meta.getHandlerType() + " " + meta.getPath()));
-            cfg.routes.before(SecurityHeaders::apply);
+            cfg.routes.before(securityHeaders::apply);
             ErrorHandlers.register(cfg.routes);
 
             cfg.routes.post("/api/rooms", rooms::create);

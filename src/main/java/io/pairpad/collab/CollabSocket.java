@@ -35,7 +35,8 @@ public final class CollabSocket {
     private static final Logger log = LoggerFactory.getLogger(CollabSocket.class);
     static final int MAX_NAME_LENGTH = 40;
     private static final int MAX_OP_ID_LENGTH = 64;
-    private static final int MAX_QUEUED_MESSAGES = 2_000;
+    /** Unsent characters one slow client may hold before it is dropped: a few full documents' worth. */
+    private static final long MAX_QUEUED_CHARS = 8L * 1024 * 1024;
 
     private final CollabHub hub;
     private final RoomService roomService;
@@ -85,7 +86,7 @@ public final class CollabSocket {
             return;
         }
         Participant participant = new Participant(newClientId(), displayName(ctx.queryParam("name")),
-                "full".equals(ctx.queryParam("updates")), new WsChannel(ctx.session, MAX_QUEUED_MESSAGES));
+                "full".equals(ctx.queryParam("updates")), new WsChannel(ctx.session, MAX_QUEUED_CHARS));
         Optional<LiveRoom> room;
         try {
             room = hub.join(roomId.get(), participant);

@@ -248,12 +248,13 @@ public final class LiveRoom implements CommitListener {
         }
         committedRevision = op.revision();
         committedText = op.textAfter();
-        for (Participant p : participants.values()) {
+        List<Participant> present = List.copyOf(participants.values());
+        for (Participant p : present) {
             p.select(op.op().transformPosition(p.anchor()), op.op().transformPosition(p.head()));
         }
         String opMessage = null;
         String fullMessage = null;
-        for (Participant p : participants.values()) {
+        for (Participant p : present) {
             if (p.clientId().equals(op.clientId())) {
                 p.send(context.messages().ack(op.revision(), op.opId()));
             } else if (p.fullUpdates()) {
@@ -408,8 +409,9 @@ public final class LiveRoom implements CommitListener {
         return -1;
     }
 
+    /** Sends to a copy of the list: a send may drop a slow client, which leaves the room meanwhile. */
     private void broadcast(String message, Participant except) {
-        for (Participant p : participants.values()) {
+        for (Participant p : List.copyOf(participants.values())) {
             if (p != except) {
                 p.send(message);
             }

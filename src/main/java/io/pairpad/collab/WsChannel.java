@@ -1,27 +1,30 @@
 package io.pairpad.collab;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * A participant's WebSocket. Sends are asynchronous; a client that stops reading lets its unsent messages
- * pile up only to a bound, then it is disconnected so that server memory stays flat. A close waits for the
- * messages sent before it, so an error always reaches the client ahead of the close that follows it.
+ * pile up only to a bound (in characters, so that a few huge messages count as much as many small ones),
+ * then it is disconnected with 1008 so that server memory stays flat. A close waits for the messages sent
+ * before it, so an error always reaches the client ahead of the close that follows it.
  */
 final class WsChannel implements ClientChannel {
     private final Session session;
-    private final int maxQueuedMessages;
+    private final long maxQueuedChars;
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedChars = new AtomicLong();
     private final AtomicReference<CloseRequest> closeRequest = new AtomicReference<>();
 
     private record CloseRequest(int code, String reason) {
     }
 
-    WsChannel(Session session, int maxQueuedMessages) {
+    WsChannel(Session session, long maxQueuedChars) {
         this.session = session;
-        this.maxQueuedMessages = maxQueuedMessages;
+        this.maxQueuedChars = maxQueuedChars;
     }
 
     @Override
@@ -29,12 +32,14 @@ final class WsChannel implements ClientChannel {
         if (!session.isOpen() || closeRequest.get() != null) {
             return;
         }
-        if (queued.incrementAndGet() > maxQueuedMessages) {
-            queued.decrementAndGet();
-            closeNow(CloseCodes.POLICY_VIOLATION, "too slow: messages are not being read");
+        if (queuedChars.addAndGet(json.length()) > maxQueuedChars) {
+            queuedChars.addAndGet(-json.length());
+            dropSlowClient();
             return;
         }
-        session.sendText(json, Callback.from(this::sent, failure -> sent()));
+        queued.incrementAndGet();
+        int size = json.length();
+        session.sendText(json, Callback.from(() -> sent(size), failure -> sent(size)));
     }
 
     @Override
@@ -44,10 +49,22 @@ final class WsChannel implements ClientChannel {
         }
     }
 
-    private void sent() {
+    private void sent(int size) {
+        queuedChars.addAndGet(-size);
         CloseRequest request = closeRequest.get();
         if (queued.decrementAndGet() == 0 && request != null) {
             closeNow(request.code(), request.reason());
+        }
+    }
+
+    /**
+     * The close frame would wait behind everything unread, so after sending it the connection is cut at once:
+     * the client is gone for the room straight away and its queue is freed.
+     */
+    private void dropSlowClient() {
+        if (closeRequest.compareAndSet(null, new CloseRequest(CloseCodes.POLICY_VIOLATION, "too slow"))) {
+            session.close(CloseCodes.POLICY_VIOLATION, "too slow: messages are not being read", Callback.NOOP);
+            session.disconnect();
         }
     }
 
