@@ -19,7 +19,8 @@ public record Config(
         Path dataDir,
         List<String> allowedOrigins,
         Limits limits,
-        Edge edge) {
+        Edge edge,
+        Optional<String> redisUrl) {
 
     /** How pairpad meets the outside: its proxy, TLS, and per-address limits beyond PROTOCOL.md's table. */
     public record Edge(int autocompletesPerMinute, boolean trustProxy, long hstsMaxAgeSeconds) {
@@ -72,28 +73,44 @@ public record Config(
                 Path.of(r.string("PAIRPAD_DATA_DIR", "./data")),
                 r.optional("PAIRPAD_ALLOWED_ORIGINS").map(Config::origins).orElse(List.of()),
                 limits,
-                edge);
+                edge,
+                r.optional("REDIS_URL").map(Config::checkRedisUrl));
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, limits, edge);
+        return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, limits, edge,
+                redisUrl);
     }
 
     public Config withLimits(Limits newLimits) {
-        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, newLimits, edge);
+        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, newLimits, edge,
+                redisUrl);
     }
 
     public Config withAllowedOrigins(List<String> origins) {
-        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, origins, limits, edge);
+        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, origins, limits, edge, redisUrl);
+    }
+
+    public Config withRedisUrl(String url) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, limits, edge,
+                Optional.of(url));
     }
 
     public Config withEdge(Edge newEdge) {
-        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, limits, newEdge);
+        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, limits, newEdge,
+                redisUrl);
     }
 
     private static String checkDatabaseUrl(String url) {
         if (!(url.startsWith("jdbc:postgresql:") || url.startsWith("postgres://") || url.startsWith("postgresql://"))) {
             throw new ConfigException("DATABASE_URL must start with jdbc:postgresql:, postgres:// or postgresql://");
+        }
+        return url;
+    }
+
+    private static String checkRedisUrl(String url) {
+        if (!(url.startsWith("redis://") || url.startsWith("rediss://"))) {
+            throw new ConfigException("REDIS_URL must start with redis:// or rediss://");
         }
         return url;
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
+import io.pairpad.cluster.Bus;
+import io.pairpad.cluster.LocalBus;
+import io.pairpad.cluster.RedisBus;
 import io.pairpad.collab.CollabHub;
 import io.pairpad.collab.CollabSocket;
 import io.pairpad.collab.IntegrityCheck;
@@ -46,7 +49,8 @@ public final class PairpadApp {
         Jdbi jdbi = Jdbi.create(database.dataSource()).installPlugins();
         RequestBodies bodies = new RequestBodies(config.limits().maxMessageBytes());
 
-        this.hub = new CollabHub(jdbi, mapper, config.limits());
+        Bus bus = config.redisUrl().<Bus>map(RedisBus::connect).orElseGet(LocalBus::new);
+        this.hub = new CollabHub(jdbi, mapper, config.limits(), bus);
         RoomService roomService = new RoomService(jdbi, hub, config.limits().maxDocChars());
         HistoryController history = new HistoryController(roomService, hub.history(), mapper);
         CollabSocket socket = new CollabSocket(hub, roomService, mapper,
@@ -59,7 +63,7 @@ public final class PairpadApp {
                 new AddressRateLimiter("autocomplete requests", config.edge().autocompletesPerMinute()));
         SecurityHeaders securityHeaders = new SecurityHeaders(config.edge().hstsMaxAgeSeconds(),
                 config.edge().trustProxy());
-        HealthController health = new HealthController(jdbi);
+        HealthController health = new HealthController(jdbi, bus);
         DocsController docs = new DocsController();
         PageController page = new PageController();
 

@@ -122,10 +122,7 @@ public final class OpLog implements AutoCloseable {
     private void writeAppends(List<Append> all) {
         List<Append> appends = new ArrayList<>();
         for (Append a : all) {
-            if (a.listener().isBroken()) {
-                // A room whose earlier op failed must not get later revisions with a gap below them.
-                a.listener().failed(List.of(a.op()), new IllegalStateException("an earlier op of the room failed"));
-            } else {
+            if (a.listener().accepts(a.op())) {
                 appends.add(a);
             }
         }
@@ -149,10 +146,15 @@ public final class OpLog implements AutoCloseable {
         try {
             jdbi.useTransaction(h -> insert(h, roomAppends));
         } catch (RuntimeException e) {
+            List<PendingOp> ops = roomAppends.stream().map(Append::op).toList();
+            if (SqlErrors.revisionTaken(e)) {
+                roomAppends.get(0).listener().lostRace(ops);
+                return;
+            }
             UUID room = roomAppends.get(0).op().roomId();
             log.warn("Could not store {} ops of room {}: {}", roomAppends.size(), RoomIds.forLog(room),
                     e.getMessage());
-            roomAppends.get(0).listener().failed(roomAppends.stream().map(Append::op).toList(), e);
+            roomAppends.get(0).listener().failed(ops, e);
             return;
         }
         stats.record(roomAppends.size());
