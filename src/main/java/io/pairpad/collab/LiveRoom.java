@@ -63,6 +63,11 @@ public final class LiveRoom implements CommitListener {
     private final Map<String, List<Participant>> waitingForAck = new HashMap<>();
     private final Map<String, CompletableFuture<Long>> waitingForCommit = new HashMap<>();
     private final Map<String, Integer> racesLost = new HashMap<>();
+    /**
+     * Each uncommitted op as it was made and the revision it was made on. An op that loses its revision to
+     * another instance is transformed again from this, just as its author's client does, over the new order.
+     */
+    private final Map<String, Submitted> uncommitted = new HashMap<>();
     private State state = State.OPEN;
 
     private enum State { OPEN, RETIRED, BROKEN, DELETED }
@@ -71,6 +76,9 @@ public final class LiveRoom implements CommitListener {
     }
 
     private record Joiner(Participant participant, boolean announce) {
+    }
+
+    private record Submitted(long baseRevision, TextOperation op) {
     }
 
     LiveRoom(UUID id, RoomHistory.Current current, RoomContext context) {
@@ -140,8 +148,7 @@ public final class LiveRoom implements CommitListener {
             return;
         }
         try {
-            TextOperation transformed = transformFrom(baseRevision, op);
-            sequence(transformed, opId, author.clientId(), author.name());
+            sequence(baseRevision, op, opId, author.clientId(), author.name());
         } catch (InvalidOperationException e) {
             reject(author, "invalid_op", e.getMessage());
         } catch (DocumentTooLargeException e) {
@@ -176,17 +183,17 @@ public final class LiveRoom implements CommitListener {
             committed.completeExceptionally(new IllegalStateException("The room is closing"));
             return committed;
         }
-        TextOperation op = context.diff(text.toString(), newText);
-        if (op.isNoop()) {
+        TextOperation op = context.diff(committedText.toString(), newText);
+        if (op.isNoop() && revision == committedRevision) {
             committed.complete(revision);
             retireIfIdle();
             return committed;
         }
         String opId = "server:" + UUID.randomUUID();
         try {
-            sequence(op, opId, null, null);
+            sequence(committedRevision, op, opId, null, null);
             waitingForCommit.put(opId, committed);
-        } catch (DocumentTooLargeException e) {
+        } catch (DocumentTooLargeException | InvalidOperationException e) {
             committed.completeExceptionally(e);
         }
         return committed;
@@ -334,6 +341,7 @@ public final class LiveRoom implements CommitListener {
             return;
         }
         racesLost.remove(op.opId());
+        uncommitted.remove(op.opId());
         deliver(op.revision(), op.op(), op.opJson(), op.opId(), op.clientId(), op.textAfter());
         context.publish(id, RoomEvent.op(context.instanceId(), op.revision(), op.opJson(), op.opId(),
                 op.clientId(), op.name()));
@@ -363,6 +371,7 @@ public final class LiveRoom implements CommitListener {
         participants.clear();
         waitingForInit.clear();
         failWaiters(cause);
+        uncommitted.clear();
         context.retired(this);
     }
 
@@ -381,25 +390,16 @@ public final class LiveRoom implements CommitListener {
                 it.remove();
             }
         }
-        List<TextOperation> rebased = new ArrayList<>(own.stream().map(Sequenced::op).toList());
         for (StoredOp stored : context.history().opsBetween(id, committedRevision, Long.MAX_VALUE)) {
-            TextOperation foreign = context.history().parse(stored);
-            deliverForeign(stored.revision(), foreign, stored.op(), stored.opId(), stored.clientId(), stored.name());
-            TextOperation over = foreign;
-            for (int i = 0; i < rebased.size(); i++) {
-                TextOperation.Transformed t = TextOperation.transform(rebased.get(i), over);
-                rebased.set(i, t.aPrime());
-                over = t.bPrime();
-            }
+            deliverForeign(stored.revision(), context.history().parse(stored), stored.op(), stored.opId(),
+                    stored.clientId(), stored.name());
         }
         text = committedText;
         revision = committedRevision;
         List<Joiner> joiners = new ArrayList<>();
         waitingForInit.values().forEach(joiners::addAll);
         waitingForInit.clear();
-        for (int i = 0; i < own.size(); i++) {
-            resequence(own.get(i), rebased.get(i));
-        }
+        own.forEach(this::resequence);
         joiners.forEach(this::initWhenCommitted);
         retireIfIdle();
     }
@@ -411,7 +411,9 @@ public final class LiveRoom implements CommitListener {
 
     // ---- inside -----------------------------------------------------------------------------------------
 
-    private void sequence(TextOperation op, String opId, String clientId, String name) {
+    /** Transforms {@code submitted}, made on {@code baseRevision}, over everything after it, and sequences it. */
+    private void sequence(long baseRevision, TextOperation submitted, String opId, String clientId, String name) {
+        TextOperation op = transformFrom(baseRevision, submitted);
         if (SurrogatePairs.broken(op, text)) {
             throw new InvalidOperationException("The op would cut a character in two (a UTF-16 surrogate pair)");
         }
@@ -423,6 +425,7 @@ public final class LiveRoom implements CommitListener {
         text = after;
         revision++;
         recent.addLast(new Sequenced(revision, opId, op, clientId, name));
+        uncommitted.put(opId, new Submitted(baseRevision, submitted));
         recentIds.put(opId, revision);
         boolean checkpoint = revision - lastCheckpoint
                 >= Math.max(MIN_CHECKPOINT_INTERVAL, after.length() / CHARS_PER_CHECKPOINT_OP);
@@ -434,15 +437,16 @@ public final class LiveRoom implements CommitListener {
                 checkpoint, this);
     }
 
-    /** Sequences again an op that lost its revision to another instance, now transformed over the winner. */
-    private void resequence(Sequenced lost, TextOperation rebased) {
+    /** Sequences again an op that lost its revision to another instance, transformed afresh over the new order. */
+    private void resequence(Sequenced lost) {
         int losses = racesLost.merge(lost.opId(), 1, Integer::sum);
+        Submitted submitted = uncommitted.remove(lost.opId());
         Participant author = lost.clientId() == null ? null : participants.get(lost.clientId());
         try {
             if (losses > MAX_RACES_LOST) {
                 throw new InvalidOperationException("The room is too busy to take this op; resend it");
             }
-            sequence(rebased, lost.opId(), lost.clientId(), lost.name());
+            sequence(submitted.baseRevision(), submitted.op(), lost.opId(), lost.clientId(), lost.name());
         } catch (InvalidOperationException | DocumentTooLargeException e) {
             racesLost.remove(lost.opId());
             CompletableFuture<Long> waiter = waitingForCommit.remove(lost.opId());

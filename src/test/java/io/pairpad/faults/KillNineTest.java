@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairpad.Api;
+import io.pairpad.ServerProcess;
 import io.pairpad.Config;
 import io.pairpad.WsClient;
 import io.pairpad.collab.IntegrityCheck;

@@ -1,6 +1,5 @@
-package io.pairpad.faults;
+package io.pairpad;
 
-import io.pairpad.Api;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -9,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** pairpad in a child JVM of its own, so a test can kill it as hard as a real crash does. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -18,7 +17,7 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServerProcess start(Path dataDir, Path log, Map<String, String> env) throws IOException {
+    public static ServerProcess start(Path dataDir, Path log, Map<String, String> env) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -36,20 +35,20 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Api api() {
+    public Api api() {
         return new Api(port);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** SIGKILL: no shutdown hook runs, the embedded PostgreSQL is left orphaned. */
-    void killHard() throws InterruptedException {
+    public void killHard() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
