@@ -42,6 +42,23 @@ final class Gen {
         return text.toString();
     }
 
+    /**
+     * Code points that share their high or their low surrogate with others, so that two such texts
+     * often differ inside a pair: U+1F600, U+1F601, U+1F602, U+1F44D, U+1F44E and U+1F51E share D83D;
+     * U+1D11E, U+1D122 and U+1D200 share D834; U+1F600, U+1D200 and U+10600 share DE00; U+1D11E and U+1F51E share DD1E.
+     */
+    private static final String[] PAIRS = {"😀", "😁", "😂", "👍", "👎", "🔞", "𝄞", "𝄢", "𝈀", "𐘀", "a", "\n"};
+
+    /** A text of up to {@code maxPieces} pieces, mostly surrogate pairs that differ only in one of their halves. */
+    static String pairText(Random random, int maxPieces) {
+        int pieces = random.nextInt(maxPieces + 1);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < pieces; i++) {
+            text.append(PAIRS[random.nextInt(PAIRS.length)]);
+        }
+        return text.toString();
+    }
+
     /** A random operation on {@code text}, built as ot.js's own tests build theirs. */
     static TextOperation operation(String text, Random random) {
         TextOperation.Builder operation = TextOperation.builder();
