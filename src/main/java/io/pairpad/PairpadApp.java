@@ -22,6 +22,7 @@ import io.pairpad.web.AddressRateLimiter;
 import io.pairpad.web.ClientAddress;
 import io.pairpad.web.ErrorHandlers;
 import io.pairpad.web.Json;
+import io.pairpad.web.JsonErrorHandler;
 import io.pairpad.web.OriginPolicy;
 import io.pairpad.web.RequestBodies;
 import io.pairpad.web.SecurityHeaders;
@@ -98,6 +99,7 @@ public final class PairpadApp {
         cfg.jsonMapper(new JavalinJackson(mapper, false));
         cfg.startup.showJavalinBanner = false;
         cfg.http.maxRequestSize = config.limits().maxMessageBytes();
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         cfg.jetty.modifyWebSocketServletFactory(ws -> {
             // Jetty's own cap sits above the protocol's limit, so that an oversized message is still read
             // and answered with close code 4413 rather than cut off with Jetty's 1009.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -13,6 +14,7 @@ import io.javalin.websocket.WsMessageContext;
 import io.pairpad.Config;
 import io.pairpad.Languages;
 import io.pairpad.ot.InvalidOperationException;
+import io.pairpad.ot.SurrogatePairs;
 import io.pairpad.ot.TextOperation;
 import io.pairpad.rooms.RoomIds;
 import io.pairpad.rooms.RoomService;
@@ -70,6 +72,7 @@ public final class CollabSocket {
     public void configure(WsConfig ws) {
         ws.onConnect(this::connect);
         ws.onMessage(this::message);
+        ws.onBinaryMessage(this::binaryMessage);
         ws.onClose(this::close);
         ws.onError(ctx -> close(ctx));
     }
@@ -117,29 +120,15 @@ public final class CollabSocket {
 
     private void message(WsMessageContext ctx) {
         Connection connection = connections.get(ctx.sessionId());
-        if (connection == null) {
+        if (connection == null || !admit(ctx, connection)) {
             return;
         }
         Participant participant = connection.participant();
-        switch (connection.limiter().take()) {
-            case REFUSED -> {
-                participant.send(messages.error("rate_limited", "Too many messages: at most " + limits.msgRate()
-                        + " per second"));
-                return;
-            }
-            case OUT_OF_GRACE -> {
-                participant.send(messages.error("rate_limited", "Too many messages; disconnecting"));
-                participant.channel().close(CloseCodes.RATE_LIMITED, "rate limited");
-                return;
-            }
-            case ALLOWED -> {
-            }
-        }
         String text = ctx.message();
         if (exceeds(text, limits.maxMessageBytes())) {
             participant.send(messages.error("too_large", "A message may be at most " + limits.maxMessageBytes()
                     + " bytes"));
-            participant.channel().close(CloseCodes.TOO_LARGE, "message too large");
+            disconnect(ctx, connection, CloseCodes.TOO_LARGE, "message too large");
             return;
         }
         try {
@@ -147,6 +136,45 @@ public final class CollabSocket {
         } catch (ApiException e) {
             participant.send(messages.error(e.error(), e.getMessage()));
         }
+    }
+
+    /** A binary frame is no message of the protocol; it is refused, and counts toward the rate limit. */
+    private void binaryMessage(WsBinaryMessageContext ctx) {
+        Connection connection = connections.get(ctx.sessionId());
+        if (connection != null && admit(ctx, connection)) {
+            connection.participant().send(messages.error("invalid_json", "Messages must be JSON in text frames"));
+        }
+    }
+
+    /** Takes the message from the connection's budget; false, with the client told, when it is over it. */
+    private boolean admit(WsContext ctx, Connection connection) {
+        Participant participant = connection.participant();
+        switch (connection.limiter().take()) {
+            case REFUSED -> {
+                participant.send(messages.error("rate_limited", "Too many messages: at most " + limits.msgRate()
+                        + " per second"));
+                return false;
+            }
+            case OUT_OF_GRACE -> {
+                participant.send(messages.error("rate_limited", "Too many messages; disconnecting"));
+                disconnect(ctx, connection, CloseCodes.RATE_LIMITED, "rate limited");
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Closes a connection for abuse. It leaves its room at once, so that the messages it sent before the close
+     * reaches it are not acted on: it would never hear of them.
+     */
+    private void disconnect(WsContext ctx, Connection connection, int code, String reason) {
+        if (connections.remove(ctx.sessionId(), connection)) {
+            connection.room().leave(connection.participant());
+        }
+        connection.participant().channel().close(code, reason);
     }
 
     private void dispatch(Connection connection, ObjectNode message) {
@@ -241,8 +269,11 @@ public final class CollabSocket {
         if (id == null || id.isNull()) {
             return Optional.empty();
         }
-        if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > MAX_OP_ID_LENGTH) {
-            throw ApiException.validation("Field 'id' must be a string of 1 to " + MAX_OP_ID_LENGTH + " characters");
+        // PostgreSQL refuses U+0000 and stores a lone surrogate as '?', so that two such ids would collide.
+        if (!id.isTextual() || id.textValue().isEmpty() || id.textValue().length() > MAX_OP_ID_LENGTH
+                || !SurrogatePairs.storable(id.textValue())) {
+            throw ApiException.validation("Field 'id' must be a string of 1 to " + MAX_OP_ID_LENGTH
+                    + " characters, with no U+0000 and no half of a surrogate pair");
         }
         return Optional.of(id.textValue());
     }

@@ -415,7 +415,8 @@ public final class LiveRoom implements CommitListener {
     private void sequence(long baseRevision, TextOperation submitted, String opId, String clientId, String name) {
         TextOperation op = transformFrom(baseRevision, submitted);
         if (SurrogatePairs.broken(op, text)) {
-            throw new InvalidOperationException("The op would cut a character in two (a UTF-16 surrogate pair)");
+            throw new InvalidOperationException("The op would cut a character in two (a UTF-16 surrogate pair)"
+                    + " or insert U+0000, which cannot be stored");
         }
         Rope after = op.apply(text);
         if (after.length() > context.limits().maxDocChars() && after.length() > text.length()) {

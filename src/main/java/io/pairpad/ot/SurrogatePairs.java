@@ -2,13 +2,14 @@ package io.pairpad.ot;
 
 /**
  * Keeps texts well-formed UTF-16. Positions count code units, so an op could cut an emoji in two; PostgreSQL
- * cannot store half a character, so such ops are refused rather than stored as something else.
+ * cannot store half a character, so such ops are refused rather than stored as something else. Its text type
+ * cannot hold U+0000 either, so that is refused too.
  */
 public final class SurrogatePairs {
     private SurrogatePairs() {
     }
 
-    /** True when {@code op} would cut a surrogate pair of {@code base} or insert half of one. */
+    /** True when {@code op} would cut a surrogate pair of {@code base}, insert half of one, or insert U+0000. */
     public static boolean broken(TextOperation op, CharSequence base) {
         int position = 0;
         for (int i = 0; i < op.partCount(); i++) {
@@ -17,7 +18,7 @@ public final class SurrogatePairs {
                 return true;
             }
             if (part == 0) {
-                if (!wellFormed(op.insertAt(i))) {
+                if (!storable(op.insertAt(i))) {
                     return true;
                 }
             } else {
@@ -25,6 +26,16 @@ public final class SurrogatePairs {
             }
         }
         return false;
+    }
+
+    /** Well-formed and free of U+0000: a text PostgreSQL can store as it is. */
+    public static boolean storable(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\u0000') {
+                return false;
+            }
+        }
+        return wellFormed(text);
     }
 
     public static boolean wellFormed(CharSequence text) {

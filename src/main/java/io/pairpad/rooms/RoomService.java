@@ -77,8 +77,9 @@ public final class RoomService {
     }
 
     private void requireWithinLimit(String code) {
-        if (!SurrogatePairs.wellFormed(code)) {
-            throw ApiException.validation("Field 'code' holds half of a character (a lone UTF-16 surrogate)");
+        if (!SurrogatePairs.storable(code)) {
+            throw ApiException.validation("Field 'code' holds half of a character (a lone UTF-16 surrogate)"
+                    + " or U+0000, which cannot be stored");
         }
         if (code.length() > maxDocChars) {
             throw ApiException.tooLarge("The code is " + code.length() + " characters; the limit is " + maxDocChars);

@@ -4,6 +4,9 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Reads a request body without ever holding more than the limit, whatever Content-Length claims. */
@@ -24,7 +27,13 @@ public final class RequestBodies {
             if (bytes.length > maxBytes) {
                 throw tooLarge();
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            // Strict: a lenient decoding would store U+FFFD in place of the bytes the client sent.
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.invalidJson("The body is not valid UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
