@@ -1,5 +1,9 @@
 package io.pairpad.collab;
 
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +17,13 @@ import org.eclipse.jetty.websocket.api.Session;
  * before it, so an error always reaches the client ahead of the close that follows it.
  */
 final class WsChannel implements ClientChannel {
+    private static final Duration FLUSH_BEFORE_CLOSE = Duration.ofSeconds(2);
+    private static final ScheduledExecutorService CLOSE_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pairpad-ws-close");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Session session;
     private final long maxQueuedChars;
     private final AtomicInteger queued = new AtomicInteger();
@@ -44,8 +55,19 @@ final class WsChannel implements ClientChannel {
 
     @Override
     public void close(int code, String reason) {
-        if (closeRequest.compareAndSet(null, new CloseRequest(code, reason)) && queued.get() == 0) {
+        if (!closeRequest.compareAndSet(null, new CloseRequest(code, reason))) {
+            return;
+        }
+        if (queued.get() == 0) {
             closeNow(code, reason);
+        } else {
+            // A client that does not read would hold the close back for ever: give its queue a moment only.
+            CLOSE_TIMER.schedule(() -> {
+                if (session.isOpen()) {
+                    closeNow(code, reason);
+                    session.disconnect();
+                }
+            }, FLUSH_BEFORE_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
