@@ -1,6 +1,5 @@
 package io.pairpad.collab;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +18,7 @@ import io.pairpad.ot.TextOperation;
 import io.pairpad.rooms.RoomIds;
 import io.pairpad.rooms.RoomService;
 import io.pairpad.web.ApiException;
+import io.pairpad.web.JsonBody;
 import io.pairpad.web.OriginPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -132,7 +132,7 @@ public final class CollabSocket {
             return;
         }
         try {
-            dispatch(connection, parse(text));
+            dispatch(connection, JsonBody.readObject(mapper, text, "message"));
         } catch (ApiException e) {
             participant.send(messages.error(e.error(), e.getMessage()));
         }
@@ -240,19 +240,6 @@ public final class CollabSocket {
             throw ApiException.unsupportedLanguage(language.textValue());
         }
         roomService.changeLanguage(connection.roomId(), language.textValue(), connection.participant().clientId());
-    }
-
-    private ObjectNode parse(String text) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(text);
-        } catch (JacksonException e) {
-            throw ApiException.invalidJson("The message is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw ApiException.invalidJson("A message must be a JSON object");
-        }
-        return object;
     }
 
     private static long requiredRevision(ObjectNode message) {
