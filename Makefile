@@ -2,14 +2,31 @@
 MVN ?= mvn -B -q
 JAR := target/pairpad.jar
 SOURCES := pom.xml $(shell find src/main sql public -type f 2>/dev/null)
+WEB := src/web
 
-.PHONY: run test jar clean
+.PHONY: run test test-java test-web web jar clean
 
 run: $(JAR)
 	java -jar $(JAR)
 
-test:
+# The page's checks need Node; without it (and outside CI) they are skipped with a note.
+test: test-web test-java
+
+test-java:
 	$(MVN) test
+
+test-web:
+	@if command -v node >/dev/null; then \
+		cd $(WEB) && npm ci --silent --no-audit --no-fund && npm run --silent check && npm test --silent; \
+	elif [ "$${CI:-}" = "true" ]; then \
+		echo "node is required in CI for the page's tests" >&2; exit 1; \
+	else \
+		echo "node not found: skipping the page's bundle check and unit tests"; \
+	fi
+
+# Rebuilds public/ from src/web (commit the result: the jar serves it without Node).
+web:
+	cd $(WEB) && npm ci --no-audit --no-fund && npm run build
 
 jar: $(JAR)
 

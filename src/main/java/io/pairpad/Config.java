@@ -18,7 +18,17 @@ public record Config(
         Optional<String> databasePassword,
         Path dataDir,
         List<String> allowedOrigins,
-        Limits limits) {
+        Limits limits,
+        Edge edge,
+        Optional<String> redisUrl) {
+
+    /** How pairpad meets the outside: its proxy, TLS, and per-address limits beyond PROTOCOL.md's table. */
+    public record Edge(int autocompletesPerMinute, boolean trustProxy, long hstsMaxAgeSeconds) {
+
+        public static Edge defaults() {
+            return new Edge(600, false, 0);
+        }
+    }
 
     /** The limits of PROTOCOL.md's Limits table. */
     public record Limits(
@@ -50,6 +60,11 @@ public record Config(
                 r.positiveInt("PAIRPAD_ROOMS_PER_MINUTE", d.roomsPerMinute()));
         int port = r.intInRange("PORT", 8080, 0, 65535);
         Optional<String> databaseUrl = r.optional("DATABASE_URL").map(Config::checkDatabaseUrl);
+        Edge e = Edge.defaults();
+        Edge edge = new Edge(
+                r.positiveInt("PAIRPAD_AUTOCOMPLETES_PER_MINUTE", e.autocompletesPerMinute()),
+                r.bool("PAIRPAD_TRUST_PROXY", e.trustProxy()),
+                r.intInRange("PAIRPAD_HSTS_MAX_AGE", (int) e.hstsMaxAgeSeconds(), 0, Integer.MAX_VALUE));
         return new Config(
                 port,
                 databaseUrl,
@@ -57,24 +72,45 @@ public record Config(
                 r.optional("DATABASE_PASSWORD"),
                 Path.of(r.string("PAIRPAD_DATA_DIR", "./data")),
                 r.optional("PAIRPAD_ALLOWED_ORIGINS").map(Config::origins).orElse(List.of()),
-                limits);
+                limits,
+                edge,
+                r.optional("REDIS_URL").map(Config::checkRedisUrl));
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, limits);
+        return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, limits, edge,
+                redisUrl);
     }
 
     public Config withLimits(Limits newLimits) {
-        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, newLimits);
+        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, newLimits, edge,
+                redisUrl);
     }
 
     public Config withAllowedOrigins(List<String> origins) {
-        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, origins, limits);
+        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, origins, limits, edge, redisUrl);
+    }
+
+    public Config withRedisUrl(String url) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, limits, edge,
+                Optional.of(url));
+    }
+
+    public Config withEdge(Edge newEdge) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, dataDir, allowedOrigins, limits, newEdge,
+                redisUrl);
     }
 
     private static String checkDatabaseUrl(String url) {
         if (!(url.startsWith("jdbc:postgresql:") || url.startsWith("postgres://") || url.startsWith("postgresql://"))) {
             throw new ConfigException("DATABASE_URL must start with jdbc:postgresql:, postgres:// or postgresql://");
+        }
+        return url;
+    }
+
+    private static String checkRedisUrl(String url) {
+        if (!(url.startsWith("redis://") || url.startsWith("rediss://"))) {
+            throw new ConfigException("REDIS_URL must start with redis:// or rediss://");
         }
         return url;
     }
@@ -114,6 +150,18 @@ public record Config(
 
         String string(String name, String fallback) {
             return optional(name).orElse(fallback);
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw new ConfigException(name + " must be true or false, got '" + value.get() + "'");
+            };
         }
 
         int positiveInt(String name, int fallback) {

@@ -1,16 +1,22 @@
 package io.pairpad;
 
 import io.javalin.http.Context;
+import io.pairpad.cluster.Bus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@code GET /health}: 200 while the database answers, 503 when it does not. */
+/**
+ * {@code GET /health}: 200 while the database answers, 503 when it does not. In cluster mode it also says
+ * whether Redis is reachable; without Redis an instance still edits, so that alone is no 503.
+ */
 public final class HealthController {
     private final Jdbi jdbi;
+    private final Bus bus;
 
-    public HealthController(Jdbi jdbi) {
+    public HealthController(Jdbi jdbi, Bus bus) {
         this.jdbi = jdbi;
+        this.bus = bus;
     }
 
     public void health(Context ctx) {
@@ -18,6 +24,9 @@ public final class HealthController {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("status", databaseUp ? "ok" : "unavailable");
         body.put("database", databaseUp ? "ok" : "down");
+        if (bus.clustered()) {
+            body.put("redis", bus.isUp() ? "ok" : "down");
+        }
         ctx.status(databaseUp ? 200 : 503).json(body);
     }
 

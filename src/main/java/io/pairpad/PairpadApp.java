@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
+import io.pairpad.cluster.Bus;
+import io.pairpad.cluster.LocalBus;
+import io.pairpad.cluster.RedisBus;
 import io.pairpad.collab.CollabHub;
 import io.pairpad.collab.CollabSocket;
+import io.pairpad.collab.IntegrityCheck;
 import io.pairpad.complete.AutocompleteController;
 import io.pairpad.complete.AutocompleteService;
 import io.pairpad.db.Database;
@@ -15,6 +19,7 @@ import io.pairpad.rooms.RoomController;
 import io.pairpad.rooms.RoomIds;
 import io.pairpad.rooms.RoomService;
 import io.pairpad.web.AddressRateLimiter;
+import io.pairpad.web.ClientAddress;
 import io.pairpad.web.ErrorHandlers;
 import io.pairpad.web.Json;
 import io.pairpad.web.JsonErrorHandler;
@@ -45,24 +50,30 @@ public final class PairpadApp {
         Jdbi jdbi = Jdbi.create(database.dataSource()).installPlugins();
         RequestBodies bodies = new RequestBodies(config.limits().maxMessageBytes());
 
-        this.hub = new CollabHub(jdbi, mapper, config.limits());
+        Bus bus = config.redisUrl().<Bus>map(RedisBus::connect).orElseGet(LocalBus::new);
+        this.hub = new CollabHub(jdbi, mapper, config.limits(), bus);
         RoomService roomService = new RoomService(jdbi, hub, config.limits().maxDocChars());
         HistoryController history = new HistoryController(roomService, hub.history(), mapper);
         CollabSocket socket = new CollabSocket(hub, roomService, mapper,
                 new OriginPolicy(config.allowedOrigins()), config.limits());
-        RoomController rooms = new RoomController(roomService, mapper, bodies,
+        ClientAddress clientAddress = new ClientAddress(config.edge().trustProxy());
+        RoomController rooms = new RoomController(roomService, mapper, bodies, clientAddress,
                 new AddressRateLimiter("room creations", config.limits().roomsPerMinute()));
         AutocompleteController autocomplete = new AutocompleteController(
-                new AutocompleteService(), mapper, bodies, config.limits().maxDocChars());
-        HealthController health = new HealthController(jdbi);
+                new AutocompleteService(), mapper, bodies, config.limits().maxDocChars(), clientAddress,
+                new AddressRateLimiter("autocomplete requests", config.edge().autocompletesPerMinute()));
+        SecurityHeaders securityHeaders = new SecurityHeaders(config.edge().hstsMaxAgeSeconds(),
+                config.edge().trustProxy());
+        HealthController health = new HealthController(jdbi, bus);
         DocsController docs = new DocsController();
         PageController page = new PageController();
 
         this.javalin = Javalin.create(cfg -> {
             configureServer(cfg, mapper);
+            cfg.events.serverStopping(hub::shutdown);
             cfg.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));
             cfg.events.wsHandlerAdded(meta -> routes.add(meta.getHandlerType() + " " + meta.getPath()));
-            cfg.routes.before(SecurityHeaders::apply);
+            cfg.routes.before(securityHeaders::apply);
             ErrorHandlers.register(cfg.routes);
 
             cfg.routes.post("/api/rooms", rooms::create);
@@ -132,10 +143,24 @@ public final class PairpadApp {
         return this;
     }
 
-    /** Commits pending ops, closes every WebSocket with 1001, then stops the server. */
+    /** Commits pending ops, closes every WebSocket with 1001 (as the server starts stopping), then stops. */
     public void stop() {
-        hub.shutdown();
         javalin.stop();
+    }
+
+    /** {@code java -jar pairpad.jar verify}: replays every room's op log against its stored texts. */
+    private static int verify(Database database) {
+        IntegrityCheck.Report report = new IntegrityCheck(Jdbi.create(database.dataSource()).installPlugins(),
+                Json.mapper(Config.Limits.defaults().maxMessageBytes())).run();
+        report.problems().forEach(problem -> System.out.println("MISMATCH " + problem));
+        System.out.println("verify: " + report.rooms() + " rooms, " + report.ops() + " ops replayed, "
+                + report.problems().size() + " problems");
+        try {
+            database.close();
+        } catch (Exception e) {
+            log.warn("Closing the database failed: {}", e.getMessage());
+        }
+        return report.ok() ? 0 : 1;
     }
 
     public static void main(String[] args) {
@@ -154,6 +179,9 @@ public final class PairpadApp {
             log.error("pairpad: cannot open the database: {}", e.getMessage(), e);
             System.exit(1);
             return;
+        }
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(verify(database));
         }
         PairpadApp app = new PairpadApp(config, database);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,6 +19,7 @@ class ConfigTest {
         assertTrue(config.databaseUrl().isEmpty());
         assertEquals(List.of(), config.allowedOrigins());
         assertEquals(new Config.Limits(1_000_000, 2 * 1024 * 1024, 50, 200, 100, 60), config.limits());
+        assertEquals(new Config.Edge(600, false, 0), config.edge());
     }
 
     @Test
@@ -35,7 +36,10 @@ class ConfigTest {
                 Map.entry("PAIRPAD_MSG_RATE", "10"),
                 Map.entry("PAIRPAD_MSG_BURST", "20"),
                 Map.entry("PAIRPAD_MAX_CONNECTIONS_PER_ROOM", "4"),
-                Map.entry("PAIRPAD_ROOMS_PER_MINUTE", "7")));
+                Map.entry("PAIRPAD_ROOMS_PER_MINUTE", "7"),
+                Map.entry("PAIRPAD_AUTOCOMPLETES_PER_MINUTE", "90"),
+                Map.entry("PAIRPAD_TRUST_PROXY", "true"),
+                Map.entry("PAIRPAD_HSTS_MAX_AGE", "3600")));
         assertEquals(9000, config.port());
         assertEquals("postgres://u:p@db:5432/pairpad", config.databaseUrl().orElseThrow());
         assertEquals("alice", config.databaseUser().orElseThrow());
@@ -43,6 +47,7 @@ class ConfigTest {
         assertEquals(Path.of("/var/lib/pairpad"), config.dataDir());
         assertEquals(List.of("https://a.example", "http://localhost:3000"), config.allowedOrigins());
         assertEquals(new Config.Limits(5000, 65536, 10, 20, 4, 7), config.limits());
+        assertEquals(new Config.Edge(90, true, 3600), config.edge());
     }
 
     @Test
@@ -56,6 +61,9 @@ class ConfigTest {
         assertNamed("PAIRPAD_MAX_CONNECTIONS_PER_ROOM", Map.of("PAIRPAD_MAX_CONNECTIONS_PER_ROOM", "99999999999"));
         assertNamed("PAIRPAD_ROOMS_PER_MINUTE", Map.of("PAIRPAD_ROOMS_PER_MINUTE", "x"));
         assertNamed("DATABASE_URL", Map.of("DATABASE_URL", "mysql://localhost/db"));
+        assertNamed("PAIRPAD_AUTOCOMPLETES_PER_MINUTE", Map.of("PAIRPAD_AUTOCOMPLETES_PER_MINUTE", "0"));
+        assertNamed("PAIRPAD_TRUST_PROXY", Map.of("PAIRPAD_TRUST_PROXY", "maybe"));
+        assertNamed("PAIRPAD_HSTS_MAX_AGE", Map.of("PAIRPAD_HSTS_MAX_AGE", "-5"));
         assertNamed("PAIRPAD_ALLOWED_ORIGINS", Map.of("PAIRPAD_ALLOWED_ORIGINS", "example.com"));
         assertNamed("PAIRPAD_ALLOWED_ORIGINS", Map.of("PAIRPAD_ALLOWED_ORIGINS", "https://a.example/path"));
     }

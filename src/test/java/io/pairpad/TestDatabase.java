@@ -14,15 +14,24 @@ import java.util.Optional;
  */
 public final class TestDatabase {
     private static Database database;
+    private static JdbcUrl url;
 
     private TestDatabase() {
     }
 
     public static synchronized Database get() {
         if (database == null) {
-            database = Database.connect(jdbcUrl());
+            database = Database.connect(url());
         }
         return database;
+    }
+
+    /** Where the shared server is, for pairpad processes a test starts itself. */
+    public static synchronized JdbcUrl url() {
+        if (url == null) {
+            url = jdbcUrl();
+        }
+        return url;
     }
 
     private static JdbcUrl jdbcUrl() {

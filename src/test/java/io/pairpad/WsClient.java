@@ -68,6 +68,18 @@ public final class WsClient implements AutoCloseable {
         throw new AssertionError("No " + type + " message; skipped " + skipped);
     }
 
+    /** Skips messages until one of {@code type} arrives, waiting at most {@code millis} in all. */
+    public JsonNode nextWithin(String type, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode message = poll(Math.max(1, deadline - System.currentTimeMillis()));
+            if (message != null && type.equals(message.path("type").asText())) {
+                return message;
+            }
+        }
+        throw new AssertionError("No " + type + " message within " + millis + " ms");
+    }
+
     /** The next message, or null when none comes within {@code millis}. */
     public JsonNode poll(long millis) {
         try {

@@ -2,44 +2,69 @@ package io.pairpad.collab;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pairpad.Config;
+import io.pairpad.cluster.Bus;
+import io.pairpad.cluster.RoomEvent;
 import io.pairpad.rooms.RoomIds;
 import io.pairpad.web.ApiException;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds or opens the live copy of a room for each connection and REST change, and closes them all at the end. */
+/**
+ * Finds or opens the live copy of a room for each connection and REST change, passes what other instances
+ * say to it, and closes them all at the end.
+ */
 public final class CollabHub {
     private static final Logger log = LoggerFactory.getLogger(CollabHub.class);
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(3);
 
     private final Map<UUID, LiveRoom> rooms = new ConcurrentHashMap<>();
     private final Jdbi jdbi;
     private final RoomHistory history;
     private final OpLog opLog;
     private final RoomContext context;
-    private final ExecutorService presenceWriter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pairpad-presence");
+    private final Bus bus;
+    private final ExecutorService presenceWriter = daemonThread("pairpad-presence");
+    /** Bus events are handled off the bus's own thread, one at a time, in the order they came. */
+    private final ExecutorService busEvents = daemonThread("pairpad-bus-events");
+    private final ScheduledExecutorService liveness = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pairpad-liveness");
         t.setDaemon(true);
         return t;
     });
 
-    public CollabHub(Jdbi jdbi, ObjectMapper mapper, Config.Limits limits) {
+    public CollabHub(Jdbi jdbi, ObjectMapper mapper, Config.Limits limits, Bus bus) {
         this.jdbi = jdbi;
+        this.bus = bus;
         this.history = new RoomHistory(jdbi, mapper);
         this.opLog = new OpLog(jdbi);
-        this.context = new RoomContext(limits, opLog, history, mapper, this);
-        // One instance owns every connection: counts left by a previous run are stale.
-        jdbi.useHandle(h -> h.execute("UPDATE rooms SET active_users = 0 WHERE active_users <> 0"));
+        this.context = new RoomContext(limits, opLog, history, mapper, this, bus);
+        if (!bus.clustered()) {
+            // One instance owns every connection: counts left by a previous run are stale.
+            jdbi.useHandle(h -> h.execute("UPDATE rooms SET active_users = 0 WHERE active_users <> 0"));
+        }
+        bus.listen((room, event) -> busEvents.execute(() -> onBusEvent(room, event)),
+                () -> busEvents.execute(this::afterBusOutage));
+        liveness.scheduleWithFixedDelay(this::dropDeadInstances, LIVENESS_CHECK.toMillis(),
+                LIVENESS_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Bus bus() {
+        return bus;
     }
 
     public RoomHistory history() {
@@ -90,24 +115,25 @@ public final class CollabHub {
         }
     }
 
+    /** The room's language changed: its editors here and on every other instance hear of it. */
     public void languageChanged(UUID roomId, String language, String byClientId) {
         LiveRoom room = rooms.get(roomId);
         if (room != null) {
             room.changeLanguage(language, byClientId);
         }
+        bus.publish(roomId, RoomEvent.language(bus.instanceId(), language, byClientId));
     }
 
+    /** The room was deleted: its editors here and on every other instance are closed with 4410. */
     public void deleted(UUID roomId) {
-        LiveRoom room = rooms.remove(roomId);
-        if (room != null) {
-            room.delete();
-        }
+        closeDeleted(roomId);
+        bus.publish(roomId, RoomEvent.deleted(bus.instanceId()));
     }
 
-    /** Live connection count of a room open here, if it is. */
+    /** Everyone in a room open here, on any instance, if it is open here. */
     public Optional<Integer> activeUsers(UUID roomId) {
         LiveRoom room = rooms.get(roomId);
-        return room == null ? Optional.empty() : Optional.of(room.connectionCount());
+        return room == null ? Optional.empty() : Optional.of(room.activeUsers());
     }
 
     /** Commits what is pending, then closes every connection with 1001 and stores final snapshots. */
@@ -122,6 +148,9 @@ public final class CollabHub {
         }
         rooms.clear();
         opLog.close();
+        liveness.shutdownNow();
+        busEvents.shutdown();
+        bus.close();
         presenceWriter.shutdown();
         try {
             presenceWriter.awaitTermination(5, TimeUnit.SECONDS);
@@ -142,7 +171,70 @@ public final class CollabHub {
     }
 
     void retired(LiveRoom room) {
-        rooms.remove(room.id(), room);
+        if (rooms.remove(room.id(), room)) {
+            bus.unsubscribe(room.id());
+        }
+    }
+
+    private void closeDeleted(UUID roomId) {
+        LiveRoom room = rooms.remove(roomId);
+        if (room != null) {
+            room.delete();
+            bus.unsubscribe(roomId);
+        }
+    }
+
+    private void onBusEvent(UUID roomId, RoomEvent event) {
+        try {
+            if (event.kind() == RoomEvent.Kind.DELETED) {
+                closeDeleted(roomId);
+                return;
+            }
+            LiveRoom room = rooms.get(roomId);
+            if (room != null) {
+                room.remoteEvent(event);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Bus event {} for room {} failed: {}", event.kind(), RoomIds.forLog(roomId), e.toString());
+        }
+    }
+
+    /** Back from a bus outage: read what other instances committed meanwhile, and hear again who is where. */
+    private void afterBusOutage() {
+        for (LiveRoom room : List.copyOf(rooms.values())) {
+            try {
+                room.catchUp();
+                bus.publish(room.id(), RoomEvent.sync(bus.instanceId()));
+            } catch (RuntimeException e) {
+                log.warn("Catching up room {} failed: {}", RoomIds.forLog(room.id()), e.toString());
+            }
+        }
+    }
+
+    private void dropDeadInstances() {
+        try {
+            Set<String> seen = new HashSet<>();
+            rooms.values().forEach(room -> seen.addAll(room.remoteInstances()));
+            if (seen.isEmpty()) {
+                return;
+            }
+            Set<String> dead = new HashSet<>(seen);
+            dead.removeAll(bus.alive(seen));
+            if (!dead.isEmpty()) {
+                log.info("Instances {} stopped sending heartbeats; their users leave", dead);
+                rooms.values().forEach(room -> room.dropInstances(dead));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Liveness check failed: {}", e.toString());
+        }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private Optional<LiveRoom> open(UUID roomId) {
@@ -156,6 +248,13 @@ public final class CollabHub {
         }
         LiveRoom loaded = new LiveRoom(roomId, current.get(), context);
         LiveRoom winner = rooms.putIfAbsent(roomId, loaded);
-        return Optional.of(winner == null ? loaded : winner);
+        if (winner != null) {
+            return Optional.of(winner);
+        }
+        bus.subscribe(roomId);
+        bus.publish(roomId, RoomEvent.sync(bus.instanceId()));
+        // Ops committed elsewhere between the load and the subscription arrive neither way: read them.
+        loaded.catchUp();
+        return Optional.of(loaded);
     }
 }

@@ -1,6 +1,5 @@
 package io.pairpad.collab;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +18,7 @@ import io.pairpad.ot.TextOperation;
 import io.pairpad.rooms.RoomIds;
 import io.pairpad.rooms.RoomService;
 import io.pairpad.web.ApiException;
+import io.pairpad.web.JsonBody;
 import io.pairpad.web.OriginPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -26,15 +26,19 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket {@code /ws/{roomId}}: binds each connection to its room at the handshake, reads and checks
  * client messages, and hands them to the room. No message can name another room.
  */
 public final class CollabSocket {
+    private static final Logger log = LoggerFactory.getLogger(CollabSocket.class);
     static final int MAX_NAME_LENGTH = 40;
     private static final int MAX_OP_ID_LENGTH = 64;
-    private static final int MAX_QUEUED_MESSAGES = 2_000;
+    /** Unsent characters one slow client may hold before it is dropped: a few full documents' worth. */
+    private static final long MAX_QUEUED_CHARS = 8L * 1024 * 1024;
 
     private final CollabHub hub;
     private final RoomService roomService;
@@ -85,8 +89,16 @@ public final class CollabSocket {
             return;
         }
         Participant participant = new Participant(newClientId(), displayName(ctx.queryParam("name")),
-                "full".equals(ctx.queryParam("updates")), new WsChannel(ctx.session, MAX_QUEUED_MESSAGES));
-        Optional<LiveRoom> room = hub.join(roomId.get(), participant);
+                "full".equals(ctx.queryParam("updates")), new WsChannel(ctx.session, MAX_QUEUED_CHARS));
+        Optional<LiveRoom> room;
+        try {
+            room = hub.join(roomId.get(), participant);
+        } catch (RuntimeException e) {
+            log.warn("Could not open room {}: {}", RoomIds.forLog(roomId.get()), e.getMessage());
+            participant.send(messages.error("internal", "The room cannot be opened right now; retry shortly"));
+            participant.channel().close(CloseCodes.SERVER_ERROR, "storage unavailable");
+            return;
+        }
         if (room.isEmpty()) {
             ctx.closeSession(CloseCodes.NO_SUCH_ROOM, "no such room");
             return;
@@ -120,7 +132,7 @@ public final class CollabSocket {
             return;
         }
         try {
-            dispatch(connection, parse(text));
+            dispatch(connection, JsonBody.readObject(mapper, text, "message"));
         } catch (ApiException e) {
             participant.send(messages.error(e.error(), e.getMessage()));
         }
@@ -228,19 +240,6 @@ public final class CollabSocket {
             throw ApiException.unsupportedLanguage(language.textValue());
         }
         roomService.changeLanguage(connection.roomId(), language.textValue(), connection.participant().clientId());
-    }
-
-    private ObjectNode parse(String text) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(text);
-        } catch (JacksonException e) {
-            throw ApiException.invalidJson("The message is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw ApiException.invalidJson("A message must be a JSON object");
-        }
-        return object;
     }
 
     private static long requiredRevision(ObjectNode message) {

@@ -14,8 +14,8 @@ final class Colors {
     private Colors() {
     }
 
-    static String pick(Collection<Participant> present) {
-        Set<String> taken = present.stream().map(Participant::color).collect(Collectors.toSet());
+    static String pick(Collection<? extends RoomUser> present) {
+        Set<String> taken = present.stream().map(RoomUser::color).collect(Collectors.toSet());
         for (String color : PALETTE) {
             if (!taken.contains(color)) {
                 return color;

@@ -9,6 +9,12 @@ public interface CommitListener {
     /** None of {@code ops} was stored; they are in revision order. */
     void failed(List<PendingOp> ops, Exception cause);
 
-    /** True once an op has failed: later ops of the same room are failed too, never written after a gap. */
-    boolean isBroken();
+    /** Another instance took the revision of the first of {@code ops}; none of them was stored. */
+    void lostRace(List<PendingOp> ops);
+
+    /**
+     * False for an op that must not be written any more: its room failed, or sequenced it again after losing
+     * a race. Later ops of a room are never written after a gap.
+     */
+    boolean accepts(PendingOp op);
 }

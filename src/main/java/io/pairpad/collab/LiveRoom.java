@@ -1,5 +1,6 @@
 package io.pairpad.collab;
 
+import io.pairpad.cluster.RoomEvent;
 import io.pairpad.ot.InvalidOperationException;
 import io.pairpad.ot.Rope;
 import io.pairpad.ot.SurrogatePairs;
@@ -8,27 +9,35 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The one authority over an open room. It sequences ops (transform against what came after the op's base,
- * apply, number), hands them to the op log, and only once the log has committed them acks the author and
- * sends them to the others. All state is guarded by this object's lock; rooms run in parallel.
+ * The authority over an open room on this instance. It sequences ops (transform against what came after the
+ * op's base, apply, number), hands them to the op log, and only once the log has committed them acks the
+ * author and sends them to the others. All state is guarded by this object's lock; rooms run in parallel.
  *
  * <p>Two revisions are tracked: {@code revision}, the last op sequenced, and {@code committedRevision}, the
  * last op the database holds. Clients only ever see committed revisions.
+ *
+ * <p>With several instances, the op log's primary key is the sequencer: when another instance stored a
+ * revision first, this room reads the ops it missed, hands them to its clients, transforms its own pending
+ * ops over them and sequences them again. Ops committed elsewhere also arrive over the bus.
  */
 public final class LiveRoom implements CommitListener {
     /** Ops kept in memory to transform late ops against; older ones are read from the log. */
     private static final int RECENT_OPS = 2_000;
     private static final int MIN_CHECKPOINT_INTERVAL = 100;
     private static final int CHARS_PER_CHECKPOINT_OP = 1_000;
+    /** How often one op may lose the race for a revision before its author is told to start over. */
+    private static final int MAX_RACES_LOST = 50;
 
     private final UUID id;
     private final RoomContext context;
@@ -37,7 +46,10 @@ public final class LiveRoom implements CommitListener {
     private long revision;
     private Rope committedText;
     private long committedRevision;
+    /** The newest revision another instance is known to have committed. */
+    private long knownRemoteRevision;
     private long lastCheckpoint;
+    private long epoch;
     private String language;
     /** Sequenced ops, oldest first, with revisions {@code recentFrom + 1 .. revision}. */
     private final ArrayDeque<Sequenced> recent = new ArrayDeque<>();
@@ -45,18 +57,28 @@ public final class LiveRoom implements CommitListener {
     /** Op ids of every op in {@link #recent}: enough to spot a resend whose original is in the window. */
     private final Map<String, Long> recentIds = new HashMap<>();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Map<String, RemoteUser> remoteUsers = new LinkedHashMap<>();
     /** Joiners waiting for the ops sequenced before they came to be committed, keyed by that revision. */
     private final Map<Long, List<Joiner>> waitingForInit = new HashMap<>();
-    private final Map<Long, List<Participant>> waitingForAck = new HashMap<>();
-    private final Map<Long, CompletableFuture<Long>> waitingForCommit = new HashMap<>();
+    private final Map<String, List<Participant>> waitingForAck = new HashMap<>();
+    private final Map<String, CompletableFuture<Long>> waitingForCommit = new HashMap<>();
+    private final Map<String, Integer> racesLost = new HashMap<>();
+    /**
+     * Each uncommitted op as it was made and the revision it was made on. An op that loses its revision to
+     * another instance is transformed again from this, just as its author's client does, over the new order.
+     */
+    private final Map<String, Submitted> uncommitted = new HashMap<>();
     private State state = State.OPEN;
 
     private enum State { OPEN, RETIRED, BROKEN, DELETED }
 
-    private record Sequenced(long revision, String opId, TextOperation op) {
+    private record Sequenced(long revision, String opId, TextOperation op, String clientId, String name) {
     }
 
     private record Joiner(Participant participant, boolean announce) {
+    }
+
+    private record Submitted(long baseRevision, TextOperation op) {
     }
 
     LiveRoom(UUID id, RoomHistory.Current current, RoomContext context) {
@@ -66,6 +88,7 @@ public final class LiveRoom implements CommitListener {
         this.committedText = current.text();
         this.revision = current.revision();
         this.committedRevision = current.revision();
+        this.knownRemoteRevision = current.revision();
         this.recentFrom = current.revision();
         this.lastCheckpoint = current.lastCheckpoint();
         this.language = current.snapshot().language();
@@ -86,8 +109,8 @@ public final class LiveRoom implements CommitListener {
             participant.channel().close(CloseCodes.TRY_AGAIN_LATER, "room full");
             return true;
         }
-        List<Participant> present = new ArrayList<>(participants.values());
-        waitingForInit.values().forEach(list -> list.forEach(j -> present.add(j.participant())));
+        List<RoomUser> present = new ArrayList<>(everyone());
+        present.addAll(remoteUsers.values());
         participant.color(Colors.pick(present));
         initWhenCommitted(new Joiner(participant, true));
         return true;
@@ -98,9 +121,10 @@ public final class LiveRoom implements CommitListener {
         waitingForInit.values().forEach(list -> list.removeIf(j -> j.participant() == participant));
         waitingForAck.values().forEach(list -> list.remove(participant));
         if (wasPresent) {
-            broadcast(context.messages().userLeft(participant.clientId(), connectionCount()), null);
+            broadcast(context.messages().userLeft(participant.clientId(), activeUsers()), null);
+            context.publish(id, RoomEvent.left(context.instanceId(), participant.clientId()));
         }
-        context.presenceChanged(id, connectionCount());
+        context.presenceChanged(id, activeUsers());
         retireIfIdle();
     }
 
@@ -124,8 +148,7 @@ public final class LiveRoom implements CommitListener {
             return;
         }
         try {
-            TextOperation transformed = transformFrom(baseRevision, op);
-            sequence(transformed, opId, author.clientId(), author.name());
+            sequence(baseRevision, op, opId, author.clientId(), author.name());
         } catch (InvalidOperationException e) {
             reject(author, "invalid_op", e.getMessage());
         } catch (DocumentTooLargeException e) {
@@ -160,16 +183,17 @@ public final class LiveRoom implements CommitListener {
             committed.completeExceptionally(new IllegalStateException("The room is closing"));
             return committed;
         }
-        TextOperation op = context.diff(text.toString(), newText);
-        if (op.isNoop()) {
+        TextOperation op = context.diff(committedText.toString(), newText);
+        if (op.isNoop() && revision == committedRevision) {
             committed.complete(revision);
             retireIfIdle();
             return committed;
         }
+        String opId = "server:" + UUID.randomUUID();
         try {
-            sequence(op, "server:" + UUID.randomUUID(), null, null);
-            waitingForCommit.put(revision, committed);
-        } catch (DocumentTooLargeException e) {
+            sequence(committedRevision, op, opId, null, null);
+            waitingForCommit.put(opId, committed);
+        } catch (DocumentTooLargeException | InvalidOperationException e) {
             committed.completeExceptionally(e);
         }
         return committed;
@@ -195,21 +219,20 @@ public final class LiveRoom implements CommitListener {
                     "Fields 'anchor' and 'head' must be from 0 to " + length));
             return;
         }
-        int a = anchor;
-        int h = head;
-        for (Sequenced s : recent) {
-            if (s.revision() > atRevision && s.revision() <= committedRevision) {
-                a = s.op().transformPosition(a);
-                h = s.op().transformPosition(h);
-            }
-        }
-        who.select(a, h);
+        who.select(mapThroughCommitted(anchor, atRevision), mapThroughCommitted(head, atRevision));
         broadcast(context.messages().cursor(who), who);
+        context.publish(id, RoomEvent.cursor(context.instanceId(), who.clientId(), committedRevision,
+                who.anchor(), who.head()));
     }
 
     synchronized void changeLanguage(String newLanguage, String byClientId) {
         language = newLanguage;
         broadcast(context.messages().language(newLanguage, byClientId), participants.get(byClientId));
+    }
+
+    /** Refuses a client's op or text: it gets the error, then a fresh {@code init} to start over from. */
+    synchronized void refuse(Participant author, String error, String message) {
+        reject(author, error, message);
     }
 
     /** The room was deleted: everyone is closed with 4410 and nothing more is sequenced. */
@@ -236,50 +259,98 @@ public final class LiveRoom implements CommitListener {
         }
     }
 
+    /** Connections to this instance, joined or waiting for their {@code init}. */
     synchronized int connectionCount() {
         int waiting = waitingForInit.values().stream().mapToInt(List::size).sum();
         return participants.size() + waiting;
     }
 
-    @Override
-    public synchronized void committed(PendingOp op) {
-        if (state == State.BROKEN || state == State.DELETED) {
+    /** Everyone in the room, on any instance. */
+    synchronized int activeUsers() {
+        return connectionCount() + remoteUsers.size();
+    }
+
+    // ---- what other instances say --------------------------------------------------------------------
+
+    /** An event from another instance serving this room. */
+    synchronized void remoteEvent(RoomEvent event) {
+        if (state != State.OPEN) {
             return;
         }
-        committedRevision = op.revision();
-        committedText = op.textAfter();
-        for (Participant p : participants.values()) {
-            p.select(op.op().transformPosition(p.anchor()), op.op().transformPosition(p.head()));
+        switch (event.kind()) {
+            case OP -> remoteOp(event);
+            case JOINED -> {
+                RemoteUser user = new RemoteUser(event.clientId(), event.name(), event.color(), event.anchor(),
+                        event.head(), event.from());
+                boolean isNew = remoteUsers.put(user.clientId(), user) == null;
+                if (isNew) {
+                    broadcast(context.messages().userJoined(user, activeUsers()), null);
+                    context.presenceChanged(id, activeUsers());
+                }
+            }
+            case LEFT -> removeRemote(event.clientId());
+            case CURSOR -> {
+                RemoteUser user = remoteUsers.get(event.clientId());
+                if (user != null && event.revision() != null) {
+                    long at = Math.min(event.revision(), committedRevision);
+                    RemoteUser moved = user.movedTo(mapThroughCommitted(event.anchor(), at),
+                            mapThroughCommitted(event.head(), at));
+                    remoteUsers.put(moved.clientId(), moved);
+                    broadcast(context.messages().cursor(moved), null);
+                }
+            }
+            case LANGUAGE -> changeLanguage(event.language(), event.clientId());
+            case SYNC -> participants.values().forEach(this::announce);
+            case DELETED -> delete();
         }
-        String opMessage = null;
-        String fullMessage = null;
-        for (Participant p : sendingOrder()) {
-            if (p.clientId().equals(op.clientId())) {
-                p.send(context.messages().ack(op.revision(), op.opId()));
-            } else if (p.fullUpdates()) {
-                if (fullMessage == null) {
-                    fullMessage = context.messages().codeUpdate(committedText.toString(), op.revision(),
-                            op.clientId());
-                }
-                p.send(fullMessage);
-            } else {
-                if (opMessage == null) {
-                    opMessage = context.messages().op(op.revision(), op.opJson(), op.clientId());
-                }
-                p.send(opMessage);
+    }
+
+    /** Instances with users in this room, so the hub can check they are alive. */
+    synchronized Set<String> remoteInstances() {
+        Set<String> instances = new HashSet<>();
+        remoteUsers.values().forEach(u -> instances.add(u.instance()));
+        return instances;
+    }
+
+    /** Users of instances that stopped sending heartbeats leave. */
+    synchronized void dropInstances(Set<String> dead) {
+        for (RemoteUser user : List.copyOf(remoteUsers.values())) {
+            if (dead.contains(user.instance())) {
+                removeRemote(user.clientId());
             }
         }
-        List<Participant> acks = waitingForAck.remove(op.revision());
-        if (acks != null) {
-            acks.forEach(p -> p.send(context.messages().ack(op.revision(), op.opId())));
+    }
+
+    /** Reads what other instances committed meanwhile, when nothing of this room's own is pending. */
+    synchronized void catchUp() {
+        if (state == State.OPEN && revision == committedRevision) {
+            for (StoredOp stored : context.history().opsBetween(id, committedRevision, Long.MAX_VALUE)) {
+                deliverForeign(stored.revision(), context.history().parse(stored), stored.op(), stored.opId(),
+                        stored.clientId(), stored.name());
+            }
+            text = committedText;
+            revision = committedRevision;
         }
-        CompletableFuture<Long> waiter = waitingForCommit.remove(op.revision());
-        if (waiter != null) {
-            waiter.complete(op.revision());
+    }
+
+    // ---- what the op log says ------------------------------------------------------------------------
+
+    @Override
+    public synchronized void committed(PendingOp op) {
+        if (!accepts(op)) {
+            return;
         }
+        racesLost.remove(op.opId());
+        uncommitted.remove(op.opId());
+        deliver(op.revision(), op.op(), op.opJson(), op.opId(), op.clientId(), op.textAfter());
+        context.publish(id, RoomEvent.op(context.instanceId(), op.revision(), op.opJson(), op.opId(),
+                op.clientId(), op.name()));
         List<Joiner> joiners = waitingForInit.remove(op.revision());
         if (joiners != null) {
             joiners.forEach(this::init);
+        }
+        if (knownRemoteRevision > committedRevision) {
+            catchUp();
         }
         trimRecent();
         retireIfIdle();
@@ -287,7 +358,7 @@ public final class LiveRoom implements CommitListener {
 
     @Override
     public synchronized void failed(List<PendingOp> ops, Exception cause) {
-        if (state == State.DELETED || state == State.BROKEN) {
+        if (state != State.OPEN || !accepts(ops.get(0))) {
             return;
         }
         // Sequenced but unstored ops cannot be taken back from this room's memory: drop the room and let
@@ -300,15 +371,49 @@ public final class LiveRoom implements CommitListener {
         participants.clear();
         waitingForInit.clear();
         failWaiters(cause);
+        uncommitted.clear();
         context.retired(this);
     }
 
     @Override
-    public synchronized boolean isBroken() {
-        return state == State.BROKEN || state == State.DELETED;
+    public synchronized void lostRace(List<PendingOp> ops) {
+        if (state != State.OPEN || !accepts(ops.get(0))) {
+            return;
+        }
+        epoch++;
+        List<Sequenced> own = new ArrayList<>();
+        for (Iterator<Sequenced> it = recent.iterator(); it.hasNext(); ) {
+            Sequenced s = it.next();
+            if (s.revision() > committedRevision) {
+                own.add(s);
+                recentIds.remove(s.opId());
+                it.remove();
+            }
+        }
+        for (StoredOp stored : context.history().opsBetween(id, committedRevision, Long.MAX_VALUE)) {
+            deliverForeign(stored.revision(), context.history().parse(stored), stored.op(), stored.opId(),
+                    stored.clientId(), stored.name());
+        }
+        text = committedText;
+        revision = committedRevision;
+        List<Joiner> joiners = new ArrayList<>();
+        waitingForInit.values().forEach(joiners::addAll);
+        waitingForInit.clear();
+        own.forEach(this::resequence);
+        joiners.forEach(this::initWhenCommitted);
+        retireIfIdle();
     }
 
-    private void sequence(TextOperation op, String opId, String clientId, String name) {
+    @Override
+    public synchronized boolean accepts(PendingOp op) {
+        return (state == State.OPEN || state == State.RETIRED) && op.epoch() == epoch;
+    }
+
+    // ---- inside -----------------------------------------------------------------------------------------
+
+    /** Transforms {@code submitted}, made on {@code baseRevision}, over everything after it, and sequences it. */
+    private void sequence(long baseRevision, TextOperation submitted, String opId, String clientId, String name) {
+        TextOperation op = transformFrom(baseRevision, submitted);
         if (SurrogatePairs.broken(op, text)) {
             throw new InvalidOperationException("The op would cut a character in two (a UTF-16 surrogate pair)"
                     + " or insert U+0000, which cannot be stored");
@@ -320,7 +425,8 @@ public final class LiveRoom implements CommitListener {
         }
         text = after;
         revision++;
-        recent.addLast(new Sequenced(revision, opId, op));
+        recent.addLast(new Sequenced(revision, opId, op, clientId, name));
+        uncommitted.put(opId, new Submitted(baseRevision, submitted));
         recentIds.put(opId, revision);
         boolean checkpoint = revision - lastCheckpoint
                 >= Math.max(MIN_CHECKPOINT_INTERVAL, after.length() / CHARS_PER_CHECKPOINT_OP);
@@ -328,7 +434,108 @@ public final class LiveRoom implements CommitListener {
             lastCheckpoint = revision;
         }
         String json = context.opJson(op);
-        context.opLog().append(new PendingOp(id, revision, opId, op, json, clientId, name, after), checkpoint, this);
+        context.opLog().append(new PendingOp(id, revision, opId, op, json, clientId, name, after, epoch),
+                checkpoint, this);
+    }
+
+    /** Sequences again an op that lost its revision to another instance, transformed afresh over the new order. */
+    private void resequence(Sequenced lost) {
+        int losses = racesLost.merge(lost.opId(), 1, Integer::sum);
+        Submitted submitted = uncommitted.remove(lost.opId());
+        Participant author = lost.clientId() == null ? null : participants.get(lost.clientId());
+        try {
+            if (losses > MAX_RACES_LOST) {
+                throw new InvalidOperationException("The room is too busy to take this op; resend it");
+            }
+            sequence(submitted.baseRevision(), submitted.op(), lost.opId(), lost.clientId(), lost.name());
+        } catch (InvalidOperationException | DocumentTooLargeException e) {
+            racesLost.remove(lost.opId());
+            CompletableFuture<Long> waiter = waitingForCommit.remove(lost.opId());
+            if (waiter != null) {
+                waiter.completeExceptionally(e);
+            }
+            if (author != null) {
+                reject(author, e instanceof DocumentTooLargeException ? "too_large" : "invalid_op", e.getMessage());
+            }
+        }
+    }
+
+    /** Makes an op committed here known: state, cursors, and the messages to this instance's clients. */
+    private void deliver(long opRevision, TextOperation op, String opJson, String opId, String authorId,
+            Rope textAfter) {
+        committedRevision = opRevision;
+        committedText = textAfter;
+        List<Participant> present = List.copyOf(participants.values());
+        for (Participant p : present) {
+            p.select(op.transformPosition(p.anchor()), op.transformPosition(p.head()));
+        }
+        remoteUsers.replaceAll((clientId, u) -> u.movedTo(op.transformPosition(u.anchor()),
+                op.transformPosition(u.head())));
+        String opMessage = null;
+        String fullMessage = null;
+        for (Participant p : present) {
+            if (p.clientId().equals(authorId)) {
+                p.send(context.messages().ack(opRevision, opId));
+            } else if (p.fullUpdates()) {
+                if (fullMessage == null) {
+                    fullMessage = context.messages().codeUpdate(committedText.toString(), opRevision, authorId);
+                }
+                p.send(fullMessage);
+            } else {
+                if (opMessage == null) {
+                    opMessage = context.messages().op(opRevision, opJson, authorId);
+                }
+                p.send(opMessage);
+            }
+        }
+        List<Participant> acks = waitingForAck.remove(opId);
+        if (acks != null) {
+            acks.forEach(p -> p.send(context.messages().ack(opRevision, opId)));
+        }
+        CompletableFuture<Long> waiter = waitingForCommit.remove(opId);
+        if (waiter != null) {
+            waiter.complete(opRevision);
+        }
+    }
+
+    /** An op another instance committed, in revision order after everything committed here. */
+    private void deliverForeign(long opRevision, TextOperation op, String opJson, String opId, String authorId,
+            String name) {
+        recent.addLast(new Sequenced(opRevision, opId, op, authorId, name));
+        recentIds.put(opId, opRevision);
+        deliver(opRevision, op, opJson, opId, authorId, op.apply(committedText));
+    }
+
+    private void remoteOp(RoomEvent event) {
+        long opRevision = event.revision();
+        if (opRevision <= committedRevision) {
+            return;
+        }
+        knownRemoteRevision = Math.max(knownRemoteRevision, opRevision);
+        if (revision != committedRevision) {
+            return; // this room's own pending op will lose the race for that revision and catch up then
+        }
+        if (opRevision == committedRevision + 1) {
+            TextOperation op = TextOperation.fromJson(context.readJson(event.op()));
+            deliverForeign(opRevision, op, event.op(), event.opId(), event.clientId(), event.name());
+            text = committedText;
+            revision = committedRevision;
+            trimRecent();
+        } else {
+            catchUp();
+        }
+    }
+
+    private void removeRemote(String clientId) {
+        if (remoteUsers.remove(clientId) != null) {
+            broadcast(context.messages().userLeft(clientId, activeUsers()), null);
+            context.presenceChanged(id, activeUsers());
+        }
+    }
+
+    private void announce(Participant p) {
+        context.publish(id, RoomEvent.joined(context.instanceId(), p.clientId(), p.name(), p.color(), p.anchor(),
+                p.head()));
     }
 
     private TextOperation transformFrom(long baseRevision, TextOperation op) {
@@ -351,8 +558,9 @@ public final class LiveRoom implements CommitListener {
         if (known != null) {
             return Optional.of(known);
         }
-        // An op first sent before this window began can only have a base older than the window.
-        if (baseRevision < recentFrom) {
+        // Alone, an op first sent before this window began can only have a base older than the window; with
+        // other instances, its original may have been stored by one of them at any time.
+        if (baseRevision < recentFrom || context.clustered()) {
             return context.history().revisionOf(id, opId);
         }
         return Optional.empty();
@@ -362,13 +570,8 @@ public final class LiveRoom implements CommitListener {
         if (originalRevision <= committedRevision) {
             author.send(context.messages().ack(originalRevision, opId));
         } else {
-            waitingForAck.computeIfAbsent(originalRevision, r -> new ArrayList<>()).add(author);
+            waitingForAck.computeIfAbsent(opId, r -> new ArrayList<>()).add(author);
         }
-    }
-
-    /** Refuses a client's op or text: it gets the error, then a fresh {@code init} to start over from. */
-    synchronized void refuse(Participant author, String error, String message) {
-        reject(author, error, message);
     }
 
     private void reject(Participant author, String error, String message) {
@@ -388,13 +591,25 @@ public final class LiveRoom implements CommitListener {
 
     private void init(Joiner joiner) {
         Participant p = joiner.participant();
-        p.send(context.messages().init(p, committedText.toString(), language, committedRevision,
-                participants.values()));
+        List<RoomUser> others = new ArrayList<>(participants.values());
+        others.addAll(remoteUsers.values());
+        p.send(context.messages().init(p, committedText.toString(), language, committedRevision, others));
         participants.put(p.clientId(), p);
         if (joiner.announce()) {
-            broadcast(context.messages().userJoined(p, connectionCount()), p);
-            context.presenceChanged(id, connectionCount());
+            broadcast(context.messages().userJoined(p, activeUsers()), p);
+            announce(p);
+            context.presenceChanged(id, activeUsers());
         }
+    }
+
+    private int mapThroughCommitted(int position, long fromRevision) {
+        int mapped = position;
+        for (Sequenced s : recent) {
+            if (s.revision() > fromRevision && s.revision() <= committedRevision) {
+                mapped = s.op().transformPosition(mapped);
+            }
+        }
+        return mapped;
     }
 
     private int lengthAt(long atRevision) {
@@ -409,20 +624,13 @@ public final class LiveRoom implements CommitListener {
         return -1;
     }
 
+    /** Sends to a copy of the list: a send may drop a slow client, which leaves the room meanwhile. */
     private void broadcast(String message, Participant except) {
-        for (Participant p : sendingOrder()) {
+        for (Participant p : List.copyOf(participants.values())) {
             if (p != except) {
                 p.send(message);
             }
         }
-    }
-
-    /**
-     * The participants to send to, copied: closing a socket can run its close handler on the sending thread,
-     * and so make its participant {@link #leave} in the middle of the loop.
-     */
-    private List<Participant> sendingOrder() {
-        return List.copyOf(participants.values());
     }
 
     private Collection<Participant> everyone() {

@@ -14,7 +14,8 @@ public final class Messages {
         this.mapper = mapper;
     }
 
-    public String init(Participant to, String code, String language, long revision, Collection<Participant> others) {
+    public String init(Participant to, String code, String language, long revision,
+            Collection<? extends RoomUser> others) {
         ObjectNode m = message("init");
         m.put("clientId", to.clientId());
         m.put("code", code);
@@ -46,7 +47,7 @@ public final class Messages {
         return write(m);
     }
 
-    public String cursor(Participant who) {
+    public String cursor(RoomUser who) {
         ObjectNode m = message("cursor");
         m.put("clientId", who.clientId());
         m.put("anchor", who.anchor());
@@ -54,7 +55,7 @@ public final class Messages {
         return write(m);
     }
 
-    public String userJoined(Participant who, int activeUsers) {
+    public String userJoined(RoomUser who, int activeUsers) {
         ObjectNode m = message("user_joined");
         m.set("user", user(who));
         m.put("activeUsers", activeUsers);
@@ -82,7 +83,7 @@ public final class Messages {
         return write(m);
     }
 
-    private ObjectNode user(Participant p) {
+    private ObjectNode user(RoomUser p) {
         ObjectNode u = mapper.createObjectNode();
         u.put("clientId", p.clientId());
         u.put("name", p.name());

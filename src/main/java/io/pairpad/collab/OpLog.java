@@ -122,10 +122,7 @@ public final class OpLog implements AutoCloseable {
     private void writeAppends(List<Append> all) {
         List<Append> appends = new ArrayList<>();
         for (Append a : all) {
-            if (a.listener().isBroken()) {
-                // A room whose earlier op failed must not get later revisions with a gap below them.
-                a.listener().failed(List.of(a.op()), new IllegalStateException("an earlier op of the room failed"));
-            } else {
+            if (a.listener().accepts(a.op())) {
                 appends.add(a);
             }
         }
@@ -134,26 +131,45 @@ public final class OpLog implements AutoCloseable {
         }
         try {
             jdbi.useTransaction(h -> insert(h, appends));
-            stats.record(appends.size());
-            appends.forEach(a -> a.listener().committed(a.op()));
         } catch (RuntimeException batchFailure) {
             // One room's failure (a room deleted under its ops, say) must not sink the other rooms' ops.
             for (List<Append> roomAppends : byRoom(appends).values()) {
                 writeRoomAlone(roomAppends);
             }
+            return;
         }
+        stats.record(appends.size());
+        notifyCommitted(appends);
     }
 
     private void writeRoomAlone(List<Append> roomAppends) {
         try {
             jdbi.useTransaction(h -> insert(h, roomAppends));
-            stats.record(roomAppends.size());
-            roomAppends.forEach(a -> a.listener().committed(a.op()));
         } catch (RuntimeException e) {
+            List<PendingOp> ops = roomAppends.stream().map(Append::op).toList();
+            if (SqlErrors.revisionTaken(e)) {
+                roomAppends.get(0).listener().lostRace(ops);
+                return;
+            }
             UUID room = roomAppends.get(0).op().roomId();
             log.warn("Could not store {} ops of room {}: {}", roomAppends.size(), RoomIds.forLog(room),
                     e.getMessage());
-            roomAppends.get(0).listener().failed(roomAppends.stream().map(Append::op).toList(), e);
+            roomAppends.get(0).listener().failed(ops, e);
+            return;
+        }
+        stats.record(roomAppends.size());
+        notifyCommitted(roomAppends);
+    }
+
+    /** Committed is committed: a listener's own trouble must never lead to writing the ops again. */
+    private static void notifyCommitted(List<Append> appends) {
+        for (Append a : appends) {
+            try {
+                a.listener().committed(a.op());
+            } catch (RuntimeException e) {
+                log.error("Delivering committed op {} of room {} failed", a.op().revision(),
+                        RoomIds.forLog(a.op().roomId()), e);
+            }
         }
     }
 

@@ -4,7 +4,7 @@ package io.pairpad.collab;
  * One connected client of a room: who it is, where its selection stands (in the text at the room's committed
  * revision) and how it wants updates. Guarded by its room's lock once it has joined.
  */
-public final class Participant {
+public final class Participant implements RoomUser {
     private final String clientId;
     private final String name;
     private final boolean fullUpdates;
@@ -20,10 +20,12 @@ public final class Participant {
         this.channel = channel;
     }
 
+    @Override
     public String clientId() {
         return clientId;
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -36,6 +38,7 @@ public final class Participant {
         return channel;
     }
 
+    @Override
     public String color() {
         return color;
     }
@@ -44,10 +47,12 @@ public final class Participant {
         this.color = newColor;
     }
 
+    @Override
     public int anchor() {
         return anchor;
     }
 
+    @Override
     public int head() {
         return head;
     }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * An op that its room has sequenced but the database has not yet committed. {@code textAfter} is the room's
- * text once it is applied: the rope is persistent, so holding it costs nothing.
+ * text once it is applied: the rope is persistent, so holding it costs nothing. {@code epoch} tells a
+ * sequencing that lost a race to another instance (and was redone) from the current one.
  */
 public record PendingOp(
         UUID roomId,
@@ -16,5 +17,6 @@ public record PendingOp(
         String opJson,
         String clientId,
         String name,
-        Rope textAfter) {
+        Rope textAfter,
+        long epoch) {
 }

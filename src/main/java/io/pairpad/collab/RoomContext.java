@@ -1,12 +1,16 @@
 package io.pairpad.collab;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pairpad.Config;
+import io.pairpad.cluster.Bus;
+import io.pairpad.cluster.RoomEvent;
+import io.pairpad.ot.InvalidOperationException;
 import io.pairpad.ot.TextDiff;
 import io.pairpad.ot.TextOperation;
 import java.util.UUID;
 
-/** What every live room shares: limits, the op log, history, message building, and its hub. */
+/** What every live room shares: limits, the op log, history, message building, the bus and its hub. */
 final class RoomContext {
     private final Config.Limits limits;
     private final OpLog opLog;
@@ -14,8 +18,11 @@ final class RoomContext {
     private final Messages messages;
     private final ObjectMapper mapper;
     private final CollabHub hub;
+    private final Bus bus;
 
-    RoomContext(Config.Limits limits, OpLog opLog, RoomHistory history, ObjectMapper mapper, CollabHub hub) {
+    RoomContext(Config.Limits limits, OpLog opLog, RoomHistory history, ObjectMapper mapper, CollabHub hub,
+            Bus bus) {
+        this.bus = bus;
         this.limits = limits;
         this.opLog = opLog;
         this.history = history;
@@ -50,6 +57,26 @@ final class RoomContext {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    JsonNode readJson(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidOperationException("Unreadable op: " + e.getOriginalMessage());
+        }
+    }
+
+    boolean clustered() {
+        return bus.clustered();
+    }
+
+    String instanceId() {
+        return bus.instanceId();
+    }
+
+    void publish(UUID roomId, RoomEvent event) {
+        bus.publish(roomId, event);
     }
 
     void presenceChanged(UUID roomId, int connections) {

@@ -3,7 +3,9 @@ package io.pairpad.complete;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.pairpad.rooms.RoomService;
+import io.pairpad.web.AddressRateLimiter;
 import io.pairpad.web.ApiException;
+import io.pairpad.web.ClientAddress;
 import io.pairpad.web.JsonBody;
 import io.pairpad.web.RequestBodies;
 
@@ -13,9 +15,13 @@ public final class AutocompleteController {
     private final ObjectMapper mapper;
     private final RequestBodies bodies;
     private final int maxDocChars;
+    private final ClientAddress clientAddress;
+    private final AddressRateLimiter limiter;
 
     public AutocompleteController(AutocompleteService service, ObjectMapper mapper, RequestBodies bodies,
-            int maxDocChars) {
+            int maxDocChars, ClientAddress clientAddress, AddressRateLimiter limiter) {
+        this.clientAddress = clientAddress;
+        this.limiter = limiter;
         this.service = service;
         this.mapper = mapper;
         this.bodies = bodies;
@@ -23,6 +29,7 @@ public final class AutocompleteController {
     }
 
     public void complete(Context ctx) {
+        limiter.acquire(clientAddress.of(ctx));
         JsonBody body = JsonBody.parse(mapper, bodies.text(ctx), false);
         String code = body.requiredString("code");
         String cursorField = body.has("cursorPosition") ? "cursorPosition" : "cursor";

@@ -16,8 +16,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        return start(dataDir, 0);
+    }
+
+    /** Starts on {@code port}, or on a free port when it is 0. */
+    public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
+        OrphanedPostgres.stopIfRunning(absolute);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
                 .setDataDirectory(absolute)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)

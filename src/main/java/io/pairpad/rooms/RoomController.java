@@ -3,6 +3,7 @@ package io.pairpad.rooms;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.pairpad.web.AddressRateLimiter;
+import io.pairpad.web.ClientAddress;
 import io.pairpad.web.JsonBody;
 import io.pairpad.web.RequestBodies;
 import java.util.Optional;
@@ -12,10 +13,12 @@ public final class RoomController {
     private final RoomService service;
     private final ObjectMapper mapper;
     private final RequestBodies bodies;
+    private final ClientAddress clientAddress;
     private final AddressRateLimiter creationLimiter;
 
     public RoomController(RoomService service, ObjectMapper mapper, RequestBodies bodies,
-            AddressRateLimiter creationLimiter) {
+            ClientAddress clientAddress, AddressRateLimiter creationLimiter) {
+        this.clientAddress = clientAddress;
         this.bodies = bodies;
         this.service = service;
         this.mapper = mapper;
@@ -23,7 +26,7 @@ public final class RoomController {
     }
 
     public void create(Context ctx) {
-        creationLimiter.acquire(ctx.ip());
+        creationLimiter.acquire(clientAddress.of(ctx));
         JsonBody body = JsonBody.parse(mapper, bodies.text(ctx), true);
         Room room = service.create(body.optionalString("language"), body.optionalString("code"));
         ctx.status(201).header("Location", "/api/rooms/" + room.roomId()).json(room);

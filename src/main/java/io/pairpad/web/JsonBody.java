@@ -22,16 +22,21 @@ public final class JsonBody {
             }
             throw ApiException.invalidJson("The body must be a JSON object");
         }
+        return new JsonBody(readObject(mapper, text, "body"));
+    }
+
+    /** {@code text} as a JSON object, or an {@code invalid_json} failure that names {@code what} it is. */
+    public static ObjectNode readObject(ObjectMapper mapper, String text, String what) {
         JsonNode parsed;
         try {
             parsed = mapper.readTree(text);
         } catch (JacksonException e) {
-            throw ApiException.invalidJson("The body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.invalidJson("The " + what + " is not valid JSON: " + e.getOriginalMessage());
         }
         if (!(parsed instanceof ObjectNode object)) {
-            throw ApiException.invalidJson("The body must be a JSON object");
+            throw ApiException.invalidJson("The " + what + " must be a JSON object");
         }
-        return new JsonBody(object);
+        return object;
     }
 
     public static JsonBody of(ObjectNode node) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * their ops are based on stale revisions. Every client must end with the room's text, and replaying the
  * stored history must give it too.
  */
-class ConvergenceFuzzTest {
+public class ConvergenceFuzzTest {
     private static final int CLIENTS = 5;
     private static final int EDITS = 200;
     private static final String[] ALPHABET = {"a", "b", "z", " ", "\n", "é", "中", "😀", "🎉", "{", "}"};
@@ -77,7 +77,7 @@ class ConvergenceFuzzTest {
     }
 
     /** An insert or delete at a random place, never inside a surrogate pair, as an editor makes them. */
-    static TextOperation randomEdit(Random random, String text) {
+    public static TextOperation randomEdit(Random random, String text) {
         int position = boundary(text, random.nextInt(text.length() + 1));
         TextOperation.Builder op = TextOperation.builder().retain(position);
         int rest = text.length() - position;
@@ -100,7 +100,7 @@ class ConvergenceFuzzTest {
         return inside ? position + 1 : position;
     }
 
-    static String replayHistory(Api api, String room, String initial) {
+    public static String replayHistory(Api api, String room, String initial) {
         String text = initial;
         long since = 0;
         while (true) {

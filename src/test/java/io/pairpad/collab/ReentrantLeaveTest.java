@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pairpad.Config;
 import io.pairpad.TestDatabase;
+import io.pairpad.cluster.LocalBus;
 import io.pairpad.rooms.RoomService;
 import io.pairpad.web.Json;
 import java.util.List;
@@ -61,7 +62,7 @@ class ReentrantLeaveTest {
     @Test
     void aParticipantLeavingDuringABroadcastDoesNotStopIt() throws Exception {
         Jdbi jdbi = Jdbi.create(TestDatabase.get().dataSource()).installPlugins();
-        CollabHub hub = new CollabHub(jdbi, Json.mapper(1 << 20), Config.Limits.defaults());
+        CollabHub hub = new CollabHub(jdbi, Json.mapper(1 << 20), Config.Limits.defaults(), new LocalBus());
         RoomService rooms = new RoomService(jdbi, hub, 1000);
         UUID id = rooms.create(Optional.of("python"), Optional.of("abc")).roomId();
 

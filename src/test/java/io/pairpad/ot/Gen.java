@@ -1,37 +1,60 @@
 package io.pairpad.ot;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
-
 import java.util.Random;
 
-/** Texts and operations for property tests: mostly ASCII, with line feeds, other scripts, surrogate pairs and lone surrogates. */
+/**
+ * Texts and operations for property tests: mostly ASCII, with line feeds, other scripts,
+ * combining marks, surrogate pairs and lone surrogates.
+ */
 final class Gen {
 
+    /** Pieces of text; the first five are the plain ones, drawn most often. */
     private static final String[] PIECES = {
             "a", "b", "c", "x", " ", "\n", "\t", "é", "ß", "中", "ж", "\u0301",
             "😀", "𝄞", "👍🏽", "\uD800", "\uDFFF", "\r\n", "\u0000", "\uFFFF",
+            "א", "\u200D", "👨‍👩‍👧", "\uFEFF", "\u2028", "\r", "\uDBFF\uDFFF", "\uDBFF",
     };
 
     private Gen() {
     }
 
-    /** Texts from empty to a few hundred code units. */
-    static Arbitrary<String> texts() {
-        return Arbitraries.frequencyOf(
-                        Tuple.of(6, Arbitraries.of("a", "b", "c", "x", " ")),
-                        Tuple.of(4, Arbitraries.of(PIECES)))
-                .list().ofMaxSize(300)
-                .map(pieces -> String.join("", pieces))
-                .edgeCases(config -> config.add(""));
+    /**
+     * A text of any size: empty in about one case in twenty, long (up to a few thousand code
+     * units) in about one in twenty, very long (up to some ten thousand) in about one in a hundred,
+     * and otherwise up to a few hundred.
+     */
+    static String text(Random random) {
+        int roll = random.nextInt(100);
+        if (roll < 5) {
+            return "";
+        }
+        int maxPieces = roll < 30 ? 8 : roll < 75 ? 60 : roll < 94 ? 300 : roll < 99 ? 2_000 : 8_000;
+        return text(random, maxPieces);
     }
 
+    /** A text of up to {@code maxPieces} pieces of one to eight code units. */
     static String text(Random random, int maxPieces) {
         int pieces = random.nextInt(maxPieces + 1);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < pieces; i++) {
             text.append(random.nextInt(10) < 6 ? PIECES[random.nextInt(5)] : PIECES[random.nextInt(PIECES.length)]);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Code points that share their high or their low surrogate with others, so that two such texts
+     * often differ inside a pair: U+1F600, U+1F601, U+1F602, U+1F44D, U+1F44E and U+1F51E share D83D;
+     * U+1D11E, U+1D122 and U+1D200 share D834; U+1F600, U+1D200 and U+10600 share DE00; U+1D11E and U+1F51E share DD1E.
+     */
+    private static final String[] PAIRS = {"😀", "😁", "😂", "👍", "👎", "🔞", "𝄞", "𝄢", "𝈀", "𐘀", "a", "\n"};
+
+    /** A text of up to {@code maxPieces} pieces, mostly surrogate pairs that differ only in one of their halves. */
+    static String pairText(Random random, int maxPieces) {
+        int pieces = random.nextInt(maxPieces + 1);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < pieces; i++) {
+            text.append(PAIRS[random.nextInt(PAIRS.length)]);
         }
         return text.toString();
     }

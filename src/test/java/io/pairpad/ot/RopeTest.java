@@ -1,10 +1,11 @@
 package io.pairpad.ot;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,11 +63,17 @@ class RopeTest {
         assertTrue(rope.height() <= 10, "height " + rope.height());
     }
 
-    @Property(tries = 500)
-    void randomEditsMatchAStringBuilder(@ForAll long seed, @ForAll @IntRange(max = 3) int sizeClass) {
-        Random random = new Random(seed);
-        int scale = new int[]{10, 500, 5_000, 60_000}[sizeClass];
-        String start = Gen.text(random, scale);
+    /** Sequences of 60 random edits, from texts of up to {@code scale} pieces, with inserts of up to as many. */
+    @ParameterizedTest(name = "texts of up to {0} pieces, {1} cases")
+    @CsvSource({"10, 300", "500, 300", "5000, 150", "60000, 125"})
+    void randomEditsMatchAStringBuilder(int scale, int cases) {
+        Cases.check(0x120FE_0000L + scale, cases, c -> randomEditsMatchAStringBuilder(c, scale));
+    }
+
+    private static void randomEditsMatchAStringBuilder(Cases.Case c, int scale) {
+        Random random = c.random();
+        String start = c.input("start", Gen.text(random, scale));
+        List<Edit> edits = c.input("edits", new ArrayList<>());
         Rope rope = Rope.of(start);
         StringBuilder model = new StringBuilder(start);
 
@@ -74,12 +81,14 @@ class RopeTest {
             int position = random.nextInt(model.length() + 1);
             if (random.nextBoolean()) {
                 String inserted = random.nextInt(10) == 0 ? Gen.text(random, scale) : Gen.text(random, 4);
+                edits.add(new Edit(position, inserted, 0));
                 rope = rope.insert(position, inserted);
                 model.insert(position, inserted);
             } else {
                 int count = random.nextInt(10) == 0
                         ? random.nextInt(model.length() - position + 1)
                         : Math.min(random.nextInt(4), model.length() - position);
+                edits.add(new Edit(position, null, count));
                 rope = rope.delete(position, count);
                 model.delete(position, position + count);
             }
@@ -93,6 +102,16 @@ class RopeTest {
             }
         }
         assertEquals(model.toString(), rope.toString());
+    }
+
+    /** One step of a random edit sequence: an insert when {@code inserted} is not null, else a delete. */
+    private record Edit(int position, String inserted, int deleted) {
+
+        @Override
+        public String toString() {
+            return inserted != null ? "insert(" + position + ", " + Cases.show(inserted) + ")"
+                    : "delete(" + position + ", " + deleted + ")";
+        }
     }
 
     @Test

@@ -1,9 +1,6 @@
 package io.pairpad.ot;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
@@ -12,107 +9,123 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextOperationPropertiesTest {
 
-    @Provide
-    Arbitrary<String> texts() {
-        return Gen.texts();
+    @Test
+    void transformedOperationsConverge() {
+        Cases.check(0x7A4E5F0E01L, 3000, c -> {
+            String text = c.input("text", Gen.text(c.random()));
+            TextOperation a = c.input("a", Gen.operation(text, c.random()));
+            TextOperation b = c.input("b", Gen.operation(text, c.random()));
+
+            TextOperation.Transformed t = TextOperation.transform(a, b);
+
+            assertEquals(t.bPrime().apply(a.apply(text)), t.aPrime().apply(b.apply(text)));
+            assertEquals(a.compose(t.bPrime()), b.compose(t.aPrime()));
+        });
     }
 
-    @Property(tries = 3000)
-    void transformedOperationsConverge(@ForAll("texts") String text, @ForAll long seed) {
-        Random random = new Random(seed);
-        TextOperation a = Gen.operation(text, random);
-        TextOperation b = Gen.operation(text, random);
+    @Test
+    void concurrentInsertsAtOnePlaceKeepTheFirstOperationsTextFirst() {
+        Cases.check(0x7A4E5F0E02L, 2000, c -> {
+            Random random = c.random();
+            String text = c.input("text", Gen.text(random));
+            int at = c.input("at", random.nextInt(text.length() + 1));
+            String first = c.input("first", "<" + Gen.text(random, 4) + ">");
+            String second = c.input("second", "[" + Gen.text(random, 4) + "]");
+            TextOperation a = insertion(text, at, first);
+            TextOperation b = insertion(text, at, second);
 
-        TextOperation.Transformed t = TextOperation.transform(a, b);
+            TextOperation.Transformed t = TextOperation.transform(a, b);
+            String expected = text.substring(0, at) + first + second + text.substring(at);
 
-        assertEquals(t.bPrime().apply(a.apply(text)), t.aPrime().apply(b.apply(text)));
-        assertEquals(a.compose(t.bPrime()), b.compose(t.aPrime()));
+            assertEquals(expected, t.bPrime().apply(a.apply(text)));
+            assertEquals(expected, t.aPrime().apply(b.apply(text)));
+        });
     }
 
-    @Property(tries = 2000)
-    void concurrentInsertsAtOnePlaceKeepTheFirstOperationsTextFirst(
-            @ForAll("texts") String text, @ForAll long seed) {
-        Random random = new Random(seed);
-        int at = random.nextInt(text.length() + 1);
-        String first = "<" + Gen.text(random, 4) + ">";
-        String second = "[" + Gen.text(random, 4) + "]";
-        TextOperation a = insertion(text, at, first);
-        TextOperation b = insertion(text, at, second);
+    @Test
+    void composeHasTheEffectOfBothInTurn() {
+        Cases.check(0x7A4E5F0E03L, 3000, c -> {
+            String text = c.input("text", Gen.text(c.random()));
+            TextOperation a = c.input("a", Gen.operation(text, c.random()));
+            String afterA = a.apply(text);
+            TextOperation b = c.input("b", Gen.operation(afterA, c.random()));
 
-        TextOperation.Transformed t = TextOperation.transform(a, b);
-        String expected = text.substring(0, at) + first + second + text.substring(at);
+            TextOperation ab = a.compose(b);
 
-        assertEquals(expected, t.bPrime().apply(a.apply(text)));
-        assertEquals(expected, t.aPrime().apply(b.apply(text)));
+            assertEquals(b.apply(afterA), ab.apply(text));
+            assertEquals(text.length(), ab.baseLength());
+            assertEquals(b.targetLength(), ab.targetLength());
+        });
     }
 
-    @Property(tries = 3000)
-    void composeHasTheEffectOfBothInTurn(@ForAll("texts") String text, @ForAll long seed) {
-        Random random = new Random(seed);
-        TextOperation a = Gen.operation(text, random);
-        String afterA = a.apply(text);
-        TextOperation b = Gen.operation(afterA, random);
+    @Test
+    void invertUndoes() {
+        Cases.check(0x7A4E5F0E04L, 3000, c -> {
+            String text = c.input("text", Gen.text(c.random()));
+            TextOperation op = c.input("op", Gen.operation(text, c.random()));
 
-        TextOperation ab = a.compose(b);
+            TextOperation inverse = op.invert(text);
 
-        assertEquals(b.apply(afterA), ab.apply(text));
-        assertEquals(text.length(), ab.baseLength());
-        assertEquals(b.targetLength(), ab.targetLength());
+            assertEquals(text, inverse.apply(op.apply(text)));
+            assertEquals(inverse, op.invert(Rope.of(text)));
+        });
     }
 
-    @Property(tries = 3000)
-    void invertUndoes(@ForAll("texts") String text, @ForAll long seed) {
-        TextOperation op = Gen.operation(text, new Random(seed));
+    @Test
+    void applyingToARopeGivesTheSameTextAsToAString() {
+        Cases.check(0x7A4E5F0E05L, 3000, c -> {
+            String text = c.input("text", Gen.text(c.random()));
+            TextOperation op = c.input("op", Gen.operation(text, c.random()));
 
-        TextOperation inverse = op.invert(text);
-
-        assertEquals(text, inverse.apply(op.apply(text)));
-        assertEquals(inverse, op.invert(Rope.of(text)));
+            assertEquals(op.apply(text), op.apply(Rope.of(text)).toString());
+        });
     }
 
-    @Property(tries = 3000)
-    void applyingToARopeGivesTheSameTextAsToAString(@ForAll("texts") String text, @ForAll long seed) {
-        TextOperation op = Gen.operation(text, new Random(seed));
+    @Test
+    void jsonRoundTripGivesAnEqualOperation() {
+        Cases.check(0x7A4E5F0E06L, 3000, c -> {
+            String text = c.input("text", Gen.text(c.random()));
+            TextOperation op = c.input("op", Gen.operation(text, c.random()));
 
-        assertEquals(op.apply(text), op.apply(Rope.of(text)).toString());
+            assertEquals(op, TextOperation.fromJson(op.toJson()));
+            assertEquals(op, Ops.parse(Ops.JSON.writeValueAsString(op)));
+        });
     }
 
-    @Property(tries = 3000)
-    void jsonRoundTripGivesAnEqualOperation(@ForAll("texts") String text, @ForAll long seed) {
-        TextOperation op = Gen.operation(text, new Random(seed));
+    @Test
+    void everyBuiltOperationIsNormalised() {
+        Cases.check(0x7A4E5F0E07L, 3000, c -> {
+            String text = c.input("text", Gen.text(c.random()));
+            TextOperation a = c.input("a", Gen.operation(text, c.random()));
+            TextOperation b = c.input("b", Gen.operation(text, c.random()));
+            TextOperation.Transformed t = TextOperation.transform(a, b);
 
-        assertEquals(op, TextOperation.fromJson(op.toJson()));
+            for (TextOperation op : new TextOperation[]{a, t.aPrime(), t.bPrime(), a.compose(t.bPrime()), a.invert(text)}) {
+                assertNormalised(op);
+            }
+        });
     }
 
-    @Property(tries = 3000)
-    void everyBuiltOperationIsNormalised(@ForAll("texts") String text, @ForAll long seed) {
-        Random random = new Random(seed);
-        TextOperation a = Gen.operation(text, random);
-        TextOperation b = Gen.operation(text, random);
-        TextOperation.Transformed t = TextOperation.transform(a, b);
+    @Test
+    void aCaretOnAKeptCharacterStaysOnIt() {
+        Cases.check(0x7A4E5F0E08L, 3000, c -> {
+            Random random = c.random();
+            String text = c.input("text", Gen.text(random));
+            TextOperation op = c.input("op", Gen.operation(text, random));
+            int caret = c.input("caret", random.nextInt(text.length() + 1));
+            int kept = caret < text.length() ? keptIndex(op, caret) : -1;
 
-        for (TextOperation op : new TextOperation[]{a, t.aPrime(), t.bPrime(), a.compose(t.bPrime()), a.invert(text)}) {
-            assertNormalised(op);
-        }
-    }
+            int moved = op.transformPosition(caret);
 
-    @Property(tries = 3000)
-    void aCaretOnAKeptCharacterStaysOnIt(@ForAll("texts") String text, @ForAll long seed) {
-        Random random = new Random(seed);
-        TextOperation op = Gen.operation(text, random);
-        if (text.isEmpty()) {
-            return;
-        }
-        int caret = random.nextInt(text.length());
-        int kept = keptIndex(op, caret);
-
-        int moved = op.transformPosition(caret);
-
-        if (kept >= 0) {
-            assertEquals(kept, moved);
-            assertEquals(text.charAt(caret), op.apply(text).charAt(moved));
-        }
-        assertTrue(moved >= 0 && moved <= op.targetLength());
+            if (kept >= 0) {
+                assertEquals(kept, moved);
+                assertEquals(text.charAt(caret), op.apply(text).charAt(moved));
+            }
+            if (caret == text.length()) {
+                assertEquals(op.targetLength(), moved, "a caret at the end stays at the end");
+            }
+            assertTrue(moved >= 0 && moved <= op.targetLength(), "moved to " + moved);
+        });
     }
 
     /** Where the character at {@code index} ends up, or -1 when the operation deletes it; found by brute force. */
@@ -146,11 +159,11 @@ class TextOperationPropertiesTest {
     static void assertNormalised(TextOperation op) {
         for (int i = 0; i < op.partCount(); i++) {
             int part = op.partAt(i);
-            assertTrue(part != 0 || !op.insertAt(i).isEmpty(), "empty insert in " + op);
+            assertTrue(part != 0 || !op.insertAt(i).isEmpty(), () -> "empty insert in " + op);
             if (i > 0) {
                 int previous = op.partAt(i - 1);
-                assertTrue(Integer.signum(previous) != Integer.signum(part), "two adjacent parts of one kind in " + op);
-                assertTrue(!(previous < 0 && part == 0), "delete before insert in " + op);
+                assertTrue(Integer.signum(previous) != Integer.signum(part), () -> "two adjacent parts of one kind in " + op);
+                assertTrue(!(previous < 0 && part == 0), () -> "delete before insert in " + op);
             }
         }
     }

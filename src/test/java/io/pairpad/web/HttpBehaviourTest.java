@@ -104,4 +104,45 @@ class HttpBehaviourTest {
             assertTrue(openApi.json().get("openapi").textValue().startsWith("3.1"));
         });
     }
+
+    @Test
+    void hstsOnlyWhenConfiguredAndOverTls() {
+        Config hsts = Config.defaults().withEdge(new Config.Edge(600, true, 31_536_000));
+        TestApp.run(hsts, (server, client) -> {
+            Api api = new Api(server.port());
+            assertNull(api.get("/api/languages").header("Strict-Transport-Security"), "plain HTTP");
+            assertEquals("max-age=31536000; includeSubDomains", api.send("GET", "/api/languages", null,
+                    "X-Forwarded-Proto", "https").header("Strict-Transport-Security"));
+        });
+        TestApp.run((server, client) -> assertNull(new Api(server.port())
+                .send("GET", "/", null, "X-Forwarded-Proto", "https").header("Strict-Transport-Security")));
+    }
+
+    @Test
+    void autocompleteIsRateLimitedPerAddress() {
+        Config limited = Config.defaults().withEdge(new Config.Edge(3, false, 0));
+        TestApp.run(limited, (server, client) -> {
+            Api api = new Api(server.port());
+            String body = "{\"code\": \"ab a\", \"cursorPosition\": 4, \"language\": \"plaintext\"}";
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, api.post("/api/autocomplete", body).status());
+            }
+            Api.Reply refused = api.post("/api/autocomplete", body);
+            refused.assertError(429, "rate_limited");
+            assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
+        });
+    }
+
+    @Test
+    void behindATrustedProxyEachClientHasItsOwnLimit() {
+        Config proxied = Config.defaults().withEdge(new Config.Edge(1, true, 0));
+        TestApp.run(proxied, (server, client) -> {
+            Api api = new Api(server.port());
+            String body = "{\"code\": \"x\", \"cursorPosition\": 1, \"language\": \"plaintext\"}";
+            assertEquals(200, api.send("POST", "/api/autocomplete", body, "X-Forwarded-For", "203.0.113.1").status());
+            assertEquals(200, api.send("POST", "/api/autocomplete", body, "X-Forwarded-For", "203.0.113.2").status());
+            api.send("POST", "/api/autocomplete", body, "X-Forwarded-For", "203.0.113.1, 10.0.0.1")
+                    .assertError(429, "rate_limited");
+        });
+    }
 }

@@ -1,0 +1,26 @@
+package io.pairpad.collab;
+
+import java.sql.SQLException;
+
+/** Reading what went wrong out of a database exception. */
+final class SqlErrors {
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String REVISION_KEY = "operations_pkey";
+
+    private SqlErrors() {
+    }
+
+    /** True when an insert failed because another instance already stored an op at that revision. */
+    static boolean revisionTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains(REVISION_KEY)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
