@@ -1,20 +1,49 @@
 package io.pairpad.complete;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Suggests what comes next at the cursor: a pure function of (code, cursor, language), no
- * I/O per request. Thread-safe; per-document statistics are cached by chunk text.
+ * Suggests what comes next at the cursor: a pure function of (code, cursor, language) with
+ * no I/O per request. The shipped priors, ranker weights and calibration are read from the
+ * classpath once, by the constructor. Thread-safe: requests share only the chunk cache of
+ * per-document statistics.
+ *
+ * <p>Pipeline: {@link Document} (lexer, cursor analysis, cached chunk statistics) then
+ * {@link Predictor} (candidate sources, features, {@link Ranker}) then {@link SuggestionBuilder}
+ * (ghost text, multi-token extension, {@link Calibration}).
  */
 public final class AutocompleteService {
-    private static final int MAX_ALTERNATIVES = 10;
-    private final ChunkCache cache = new ChunkCache(8_000_000);
+    /** Size of the chunk cache, in table entries (about 40 bytes each). */
+    static final long CACHE_BUDGET = 6_000_000;
+
+    private final ChunkCache cache = new ChunkCache(CACHE_BUDGET);
+    private final Map<String, PriorModel> priors;
+    private final Predictor predictor;
+    private final SuggestionBuilder builder;
 
     public AutocompleteService() {
+        this(loadPriors(), Ranker.load(), Calibration.load(), Tuning.load());
+    }
+
+    AutocompleteService(Map<String, PriorModel> priors, Ranker ranker, Calibration calibration,
+                        SuggestionBuilder.Policy policy) {
+        this.priors = priors;
+        this.predictor = new Predictor(ranker);
+        this.builder = new SuggestionBuilder(policy, calibration);
+    }
+
+    static Map<String, PriorModel> loadPriors() {
+        Map<String, PriorModel> m = new HashMap<>();
+        for (String name : new String[] {"python", "java", "javascript"}) {
+            PriorModel p = PriorModel.load(name);
+            if (p != null) {
+                m.put(name, p);
+            }
+        }
+        return m;
     }
 
     /**
@@ -36,50 +65,33 @@ public final class AutocompleteService {
 
     private Suggestion completeChecked(String code, int cursor, LanguageSpec spec) {
         Document d = new Document(spec, code, cursor, cache);
-        if (d.mode != Document.Mode.CODE) {
-            return Suggestion.NONE;
-        }
-        CacheModel cm = new CacheModel(d.stats, d.context);
-        Map<String, Candidate> cands = new HashMap<>();
-        if (!d.prefix.isEmpty()) {
-            for (String w : d.stats.withPrefix(d.prefix, AutocompleteService::isWord).keySet()) {
-                cands.put(w, new Candidate(w, "identifier"));
-            }
-        } else {
-            for (NextCounts nc : cm.next) {
-                for (int i = 0; i < nc.size() && i < 40; i++) {
-                    String t = nc.tokens[i];
-                    if (!ModelStream.isMarker(t) && !t.equals(ModelStream.STR)) {
-                        cands.putIfAbsent(t, new Candidate(t, "token"));
-                    }
-                }
-            }
-        }
-        if (cands.isEmpty()) {
-            return Suggestion.NONE;
-        }
-        List<Candidate> list = new ArrayList<>(cands.values());
-        double z = 0;
-        for (Candidate c : list) {
-            c.score = cm.prob(c.token);
-            z += c.score;
-        }
-        for (Candidate c : list) {
-            c.prob = z > 0 ? c.score / z : 1.0 / list.size();
-        }
-        list.sort(Comparator.comparingDouble((Candidate c) -> -c.prob).thenComparing(c -> c.token));
-        List<Suggestion.Alternative> alts = new ArrayList<>();
-        for (Candidate c : list) {
-            if (alts.size() >= MAX_ALTERNATIVES) {
+        switch (d.mode) {
+            case COMMENT:
+            case STRING:
+                return ProseCompleter.complete(d);
+            case NUMBER:
+                return Suggestion.NONE;
+            default:
                 break;
-            }
-            alts.add(new Suggestion.Alternative(c.token, c.token.substring(d.prefix.length()), c.kind, c.prob));
         }
-        Candidate top = list.get(0);
-        return new Suggestion(top.token.substring(d.prefix.length()), top.prob, alts);
+        PriorModel prior = spec.prior == null ? null : priors.get(spec.prior);
+        Predictor.Prediction pr = predictor.predict(d, prior);
+        return builder.build(pr, prior);
     }
 
-    private static boolean isWord(String w) {
-        return !w.isEmpty() && (Character.isLetter(w.charAt(0)) || w.charAt(0) == '_' || w.charAt(0) == '$');
+    /** For the offline tools: the prediction and the choice before the threshold. */
+    Object[] explain(String code, int cursor, String language) {
+        LanguageSpec spec = LanguageSpec.of(language);
+        Document d = new Document(spec, code, cursor, cache);
+        if (d.mode != Document.Mode.CODE) {
+            return null;
+        }
+        PriorModel prior = spec.prior == null ? null : priors.get(spec.prior);
+        Predictor.Prediction pr = predictor.predict(d, prior);
+        return new Object[] {pr, builder.choose(pr, prior)};
+    }
+
+    static List<String> languagesWithPrior() {
+        return new ArrayList<>(List.of("python", "java", "javascript"));
     }
 }

@@ -36,20 +36,39 @@ public final class OfflineEval {
 
     record PosRec(String lang, String path, String kind, int cursor, boolean shown, boolean accepted, int saved,
                   double conf, boolean word, boolean top1, boolean top5, String suggestion, String truth,
-                  long nanos) {
+                  long nanos, String cls, String how, double raw, String choice, boolean choiceOk) {
     }
+
+    record KeyRec(String lang, String path, int word, int k, int length, String cls, String how, double raw,
+                  boolean covers) {
+    }
+
+    static final boolean EXPLAIN = Boolean.getBoolean("explain");
 
     record WordRec(String lang, int length, int saved) {
     }
 
+    static final List<KeyRec> KEYS = java.util.Collections.synchronizedList(new ArrayList<>());
+
     public static void main(String[] args) throws Exception {
         List<Task> tasks = load(Path.of(args[0]));
-        AutocompleteService svc = new AutocompleteService();
+        AutocompleteService shipped = new AutocompleteService(AutocompleteService.loadPriors(), Ranker.load(),
+                calibration(), policy());
+        String foldDir = System.getProperty("folds.dir");
+        int folds = Integer.getInteger("folds.k", 5);
+        List<AutocompleteService> perFold = new ArrayList<>();
+        if (foldDir != null) {
+            for (Map<String, PriorModel> pm : FoldPriors.load(Path.of(foldDir), folds)) {
+                perFold.add(new AutocompleteService(pm, Ranker.load(), calibration(), policy()));
+            }
+            System.err.println("cross-validated: each file with the prior of the fold that leaves it out");
+        }
         int threads = Integer.getInteger("threads", 2);
         ExecutorService ex = Executors.newFixedThreadPool(threads);
         List<Future<Object[]>> fs = new ArrayList<>();
         long t0 = System.nanoTime();
         for (Task t : tasks) {
+            AutocompleteService svc = perFold.isEmpty() ? shipped : perFold.get(PriorBuilder.foldOf(t.path(), folds));
             fs.add(ex.submit(() -> run(svc, t)));
         }
         List<PosRec> recs = new ArrayList<>();
@@ -71,7 +90,35 @@ public final class OfflineEval {
                     pw.println(om.writeValueAsString(r));
                 }
             }
+            try (PrintWriter pw = new PrintWriter(Files.newBufferedWriter(Path.of(args[1] + ".keys"), StandardCharsets.UTF_8))) {
+                for (KeyRec r : KEYS) {
+                    pw.println(om.writeValueAsString(r));
+                }
+            }
         }
+    }
+
+    /** The shipped policy, with -Dpolicy.trimMin= / extendMin= / fullMin= / showMin= overrides. */
+    static SuggestionBuilder.Policy policy() {
+        SuggestionBuilder.Policy p = Tuning.load();
+        if (System.getProperty("policy.trimMin") != null) {
+            p.trimMin = Double.parseDouble(System.getProperty("policy.trimMin"));
+        }
+        if (System.getProperty("policy.extendMin") != null) {
+            p.extendMin = Double.parseDouble(System.getProperty("policy.extendMin"));
+        }
+        if (System.getProperty("policy.fullMin") != null) {
+            p.fullMin = Double.parseDouble(System.getProperty("policy.fullMin"));
+        }
+        if (System.getProperty("policy.showMin") != null) {
+            java.util.Arrays.fill(p.showMin, Double.parseDouble(System.getProperty("policy.showMin")));
+        }
+        return p;
+    }
+
+    /** The shipped calibration, or the identity with -Dcalibration=off. */
+    static Calibration calibration() {
+        return "off".equals(System.getProperty("calibration")) ? new Calibration() : Calibration.load();
     }
 
     static List<Task> load(Path p) throws IOException {
@@ -141,11 +188,41 @@ public final class OfflineEval {
             }
             int eol = t.text.indexOf('\n', cur);
             String truth = t.text.substring(cur, Math.min(eol < 0 ? t.text.length() : eol, cur + 40));
+            String cls = "";
+            String how = "";
+            double raw = 0;
+            String choice = "";
+            if (EXPLAIN) {
+                Object[] x = svc.explain(request(t.text, cur), cur, t.lang);
+                if (x != null && x[1] != null) {
+                    Predictor.Prediction pr = (Predictor.Prediction) x[0];
+                    SuggestionBuilder.Choice ch = (SuggestionBuilder.Choice) x[1];
+                    cls = pr.cls.name();
+                    how = ch.how();
+                    raw = ch.raw();
+                    choice = ch.insert();
+                }
+            }
             recs.add(new PosRec(t.lang, t.path, t.kinds.get(i), cur, shown, acc, acc ? sug.length() : 0,
-                    s.confidence(), word, top1, top5, sug, truth, dt));
+                    s.confidence(), word, top1, top5, sug, truth, dt, cls, how, raw, choice,
+                    !choice.isEmpty() && t.text.startsWith(choice, cur)));
         }
         List<WordRec> ws = new ArrayList<>();
+        int wi = 0;
         for (int[] w : t.words) {
+            wi++;
+            if (EXPLAIN) {
+                for (int k = 0; k < w[1] - w[0] - 1; k++) {
+                    int cur = w[0] + k;
+                    Object[] x = svc.explain(request(t.text, cur), cur, t.lang);
+                    if (x != null && x[1] != null) {
+                        Predictor.Prediction pr = (Predictor.Prediction) x[0];
+                        SuggestionBuilder.Choice ch = (SuggestionBuilder.Choice) x[1];
+                        boolean covers = ch.insert().length() >= w[1] - cur && t.text.startsWith(ch.insert(), cur);
+                        KEYS.add(new KeyRec(t.lang, t.path, wi, k, w[1] - w[0], pr.cls.name(), ch.how(), ch.raw(), covers));
+                    }
+                }
+            }
             int s0 = w[0];
             int e = w[1];
             int n = e - s0;
