@@ -11,7 +11,8 @@ import java.util.Set;
  * (line breaks included, so that "the line ends here" takes its share).
  */
 final class NextTokenModel {
-    static final double CACHE_WEIGHT = 0.65;
+    /** Count of the document's context at which the document and the prior weigh the same. */
+    static final double EVIDENCE_HALF = 2.0;
 
     /** The most likely next token and its probability. */
     record Guess(String token, double prob) {
@@ -31,9 +32,10 @@ final class NextTokenModel {
         if (cands.isEmpty()) {
             return null;
         }
-        boolean cacheHas = cm.order > 0;
         boolean priorHas = prior != null && pv.next[0].total > 0;
-        double wc = cacheHas ? (priorHas ? CACHE_WEIGHT : 1.0) : 0.0;
+        // trust the document in proportion to the evidence of its longest matching context
+        int evidence = cm.order > 0 ? cm.next[cm.order - 1].total : 0;
+        double wc = !priorHas ? 1.0 : evidence / (evidence + EVIDENCE_HALF);
         double wp = 1.0 - wc;
         List<String> list = new ArrayList<>(cands);
         double z = 0;

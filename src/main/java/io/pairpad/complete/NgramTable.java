@@ -95,32 +95,29 @@ final class NgramTable {
     /** Builds the context arrays from (key, token, weight) triples; weights null means 1 each. */
     static NgramTable fromPairs(String[] vocab, int[] counts, long[] keys, int[] toks, int[] weights, int m,
                                 String[] proseWords) {
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[a], keys[b]) : Integer.compare(toks[a], toks[b]));
-        // count distinct contexts and (context, token) pairs
+        long[] k2 = Arrays.copyOf(keys, m);
+        int[] t2 = Arrays.copyOf(toks, m);
+        int[] w2 = weights == null ? null : Arrays.copyOf(weights, m);
+        sort(k2, t2, w2, 0, m - 1);
         long[] ctxKeys = new long[m];
         int[] ctxStart = new int[m + 1];
         int[] nextTok = new int[m];
         int[] nextCount = new int[m];
         int nc = 0;
         int np = 0;
-        for (int r = 0; r < m; r++) {
-            int i = order[r];
-            int w = weights == null ? 1 : weights[i];
-            if (nc == 0 || ctxKeys[nc - 1] != keys[i]) {
-                ctxKeys[nc] = keys[i];
+        for (int i = 0; i < m; i++) {
+            int w = w2 == null ? 1 : w2[i];
+            if (nc == 0 || ctxKeys[nc - 1] != k2[i]) {
+                ctxKeys[nc] = k2[i];
                 ctxStart[nc] = np;
                 nc++;
-                nextTok[np] = toks[i];
+                nextTok[np] = t2[i];
                 nextCount[np] = w;
                 np++;
-            } else if (nextTok[np - 1] == toks[i]) {
+            } else if (nextTok[np - 1] == t2[i]) {
                 nextCount[np - 1] += w;
             } else {
-                nextTok[np] = toks[i];
+                nextTok[np] = t2[i];
                 nextCount[np] = w;
                 np++;
             }
@@ -132,6 +129,56 @@ final class NgramTable {
         }
         return new NgramTable(vocab, counts, Arrays.copyOf(ctxKeys, nc), Arrays.copyOf(ctxStart, nc + 1),
                 Arrays.copyOf(nextTok, np), Arrays.copyOf(nextCount, np), proseWords);
+    }
+
+    /** Sorts the parallel arrays by (key, tok), in place (quicksort, insertion sort for short ranges). */
+    private static void sort(long[] k, int[] t, int[] w, int lo, int hi) {
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            long pk = k[mid];
+            int pt = t[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (k[i] < pk || (k[i] == pk && t[i] < pt)) {
+                    i++;
+                }
+                while (k[j] > pk || (k[j] == pk && t[j] > pt)) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(k, t, w, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (j - lo < hi - i) {
+                sort(k, t, w, lo, j);
+                lo = i;
+            } else {
+                sort(k, t, w, i, hi);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            for (int j = i; j > lo && (k[j - 1] > k[j] || (k[j - 1] == k[j] && t[j - 1] > t[j])); j--) {
+                swap(k, t, w, j, j - 1);
+            }
+        }
+    }
+
+    private static void swap(long[] k, int[] t, int[] w, int i, int j) {
+        long a = k[i];
+        k[i] = k[j];
+        k[j] = a;
+        int b = t[i];
+        t[i] = t[j];
+        t[j] = b;
+        if (w != null) {
+            int c = w[i];
+            w[i] = w[j];
+            w[j] = c;
+        }
     }
 
     private static void sortRange(int[] tok, int[] cnt, int from, int to) {

@@ -49,9 +49,13 @@ final class PythonLexer extends Lexer {
         }
         int q = stringQuoteAt(s);
         if (q >= 0) {
-            String prefix = s.src.substring(s.pos, q).toLowerCase();
-            boolean raw = prefix.indexOf('r') >= 0;
-            boolean fmt = prefix.indexOf('f') >= 0;
+            boolean raw = false;
+            boolean fmt = false;
+            for (int i = s.pos; i < q; i++) {
+                char pc = s.src.charAt(i);
+                raw |= pc == 'r' || pc == 'R';
+                fmt |= pc == 'f' || pc == 'F';
+            }
             char qc = s.src.charAt(q);
             boolean triple = s.at(q + 1) == qc && s.at(q + 2) == qc;
             String quote = triple ? String.valueOf(new char[] {qc, qc, qc}) : String.valueOf(qc);

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class SuggestionBuilder {
     static final int MAX_ALTERNATIVES = 10;
-    static final int MAX_EXTRA_TOKENS = 4;
+    static final int MAX_EXTRA_TOKENS = 6;
 
     /** Tunable thresholds (see bench/autocomplete). */
     static final class Policy {
@@ -62,10 +62,15 @@ final class SuggestionBuilder {
 
     Choice choose(Predictor.Prediction pr, PriorModel prior) {
         if (pr.ranked.isEmpty()) {
-            return null;
+            String snippet = Snippets.match(pr.doc);
+            return snippet == null || snippet.isEmpty() ? null : new Choice(snippet, Snippets.RAW, "snippet", 0);
         }
         Document d = pr.doc;
         String p = d.prefix;
+        String snippet = Snippets.match(d);
+        if (snippet != null && !snippet.isEmpty()) {
+            return new Choice(snippet, Snippets.RAW, "snippet", 0);
+        }
         Candidate top = pr.ranked.get(0);
         List<String> ctx = new ArrayList<>(d.context);
         if (!p.isEmpty() && top.token.equals(p)) {
