@@ -125,8 +125,36 @@ def main():
             print(f"{tau:5.2f} {len(sh) / n:6.3f} {acc:6.3f} {br:6.4f} {sav / max(tot, 1):6.3f}")
         if br <= a.brier and best is None:
             best = (tau, acc, br)
-    tau = best[0] if best else 0.5
-    print(f"threshold {tau} (accept {best[1]:.3f}, brier {best[2]:.4f})" if best else "no threshold meets the Brier bound")
+    # a threshold for a word being typed and one for the other context classes: lower for words
+    # buys keystroke savings at a small cost in Brier score
+    def score(tw, to):
+        th = lambda cls: tw if cls == "WORD" else to
+        sh = [r for r in recs if r["how"] and r["c"] >= th(r["cls"])]
+        if not sh:
+            return None
+        acc = sum(r["choiceOk"] for r in sh) / n
+        br = sum((r["c"] - r["choiceOk"]) ** 2 for r in sh) / len(sh)
+        tot = sav = 0
+        for ks in words.values():
+            length = ks[0]["length"]
+            tot += length
+            for k in sorted(ks, key=lambda k: k["k"]):
+                if k["covers"] and cal(k["cls"], k["how"], k["raw"]) >= th(k["cls"]):
+                    sav += length - k["k"] - 1
+                    break
+        return acc, br, sav / max(tot, 1)
+
+    best2 = None
+    for i in range(40, 92, 2):
+        for j in range(50, 92, 2):
+            r = score(i / 100, j / 100)
+            if r and r[1] <= a.brier and (best2 is None or r[0] + r[2] > best2[2][0] + best2[2][2]):
+                best2 = (i / 100, j / 100, r)
+    if best2:
+        tw, to, (acc, br, ks) = best2
+        print(f"thresholds: word {tw}, other {to}: accept {acc:.3f}, brier {br:.4f}, keystroke savings {ks:.3f}")
+    else:
+        tw = to = best[0] if best else 0.5
     os.makedirs(a.out_dir, exist_ok=True)
     with open(os.path.join(a.out_dir, "calibration.json"), "w") as f:
         json.dump({"about": "isotonic maps of raw suggestion probability to P(right), per context class/kind; "
@@ -135,7 +163,7 @@ def main():
         f.write("\n")
     pol_path = os.path.join(a.out_dir, "policy.json")
     pol = json.load(open(pol_path)) if os.path.exists(pol_path) else {}
-    pol["showMin"] = [tau] * 4
+    pol["showMin"] = [tw, to, to, to]
     with open(pol_path, "w") as f:
         json.dump(pol, f, indent=1)
         f.write("\n")

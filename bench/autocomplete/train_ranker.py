@@ -17,6 +17,7 @@ FEATURES = [
     "rel3", "rel2", "rel1", "prior_rel3", "prior_rel2", "prior_rel1", "log_dist", "unseen_before",
     "seen_after", "keyword", "builtin", "name", "op", "literal", "parameter", "log_rest_len", "exact",
     "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
+    "log_follow", "follow_rel",
 ]
 OOV = ["oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"]
 CLASSES = ["WORD", "MEMBER", "LINE_START", "OTHER"]

@@ -10,6 +10,7 @@ final class Features {
         "rel3", "rel2", "rel1", "prior_rel3", "prior_rel2", "prior_rel1", "log_dist", "unseen_before",
         "seen_after", "keyword", "builtin", "name", "op", "literal", "parameter", "log_rest_len", "exact",
         "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
+        "log_follow", "follow_rel",
     };
     static final int N = NAMES.length;
     static final int LOG_P_CACHE = 0;
@@ -43,6 +44,8 @@ final class Features {
     static final int ANALOG_REL = 28;
     static final int SIBLING_FIRST = 29;
     static final int PREV_LINE_FIRST = 30;
+    static final int LOG_FOLLOW = 31;
+    static final int FOLLOW_REL = 32;
 
     /** Features of the "none of these" outcome: bias, prefix length, log of candidate count. */
     static final String[] OOV_NAMES = {"oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"};

@@ -23,6 +23,15 @@ final class LineAnalogs {
     final Map<String, Integer> siblingFirst = new HashMap<>();
     /** First token of the previous sibling line, or null. */
     String prevFirst;
+    /**
+     * Right context at a line start: how the next non-blank line's indentation compares with the
+     * cursor line's (-1, 0, 1), and for nearby lines, how often each first token came with that
+     * same comparison to its next line, and at all.
+     */
+    int nextDelta = 2;
+    final Map<String, Integer> firstWithDelta = new HashMap<>();
+    final Map<String, Integer> firstCount = new HashMap<>();
+    static final int FOLLOW_WINDOW = 400;
 
     LineAnalogs(Document d) {
         Tokens t = d.tokens;
@@ -60,6 +69,31 @@ final class LineAnalogs {
                 match(t, li, l, cur);
             }
         }
+        if (lineStart) {
+            int nl = nextNonBlank(li, cl);
+            if (nl >= 0) {
+                nextDelta = Integer.signum(li.indent[nl] - indent);
+                int from = Math.max(0, cl - FOLLOW_WINDOW);
+                int to = Math.min(li.count, cl + FOLLOW_WINDOW / 4);
+                for (int l = from; l < to; l++) {
+                    if (l == cl || li.indent[l] < 0) {
+                        continue;
+                    }
+                    int n2 = nextNonBlank(li, l);
+                    if (n2 < 0) {
+                        continue;
+                    }
+                    String f = first(t, li, l);
+                    if (f == null) {
+                        continue;
+                    }
+                    firstCount.merge(f, 1, Integer::sum);
+                    if (Integer.signum(li.indent[n2] - li.indent[l]) == nextDelta) {
+                        firstWithDelta.merge(f, 1, Integer::sum);
+                    }
+                }
+            }
+        }
         if (!cur.isEmpty()) {
             for (int l = cl + 1; l < li.count && l - cl <= LINES_AHEAD; l++) {
                 if (li.indent[l] >= 0) {
@@ -67,6 +101,15 @@ final class LineAnalogs {
                 }
             }
         }
+    }
+
+    private static int nextNonBlank(LineIndex li, int l) {
+        for (int k = l + 1; k < li.count && k - l < 50; k++) {
+            if (li.indent[k] >= 0) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static String first(Tokens t, LineIndex li, int l) {

@@ -134,6 +134,9 @@ final class Predictor {
             if (cls == ContextClass.LINE_START) {
                 c.features[Features.SIBLING_FIRST] = Math.log1p(analogs.siblingFirst.getOrDefault(c.token, 0));
                 c.features[Features.PREV_LINE_FIRST] = c.token.equals(analogs.prevFirst) ? 1 : 0;
+                int fw = analogs.firstWithDelta.getOrDefault(c.token, 0);
+                c.features[Features.LOG_FOLLOW] = Math.log1p(fw);
+                c.features[Features.FOLLOW_REL] = (double) fw / (1 + analogs.firstCount.getOrDefault(c.token, 0));
             }
         }
         if (list.size() > MAX_CANDIDATES) {
