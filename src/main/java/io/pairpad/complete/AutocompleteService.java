@@ -20,12 +20,14 @@ public final class AutocompleteService {
     static final long CACHE_BUDGET = 6_000_000;
 
     private final ChunkCache cache = new ChunkCache(CACHE_BUDGET);
+    private final LexCache lexCache = new LexCache();
     private final Map<String, PriorModel> priors;
     private final Predictor predictor;
     private final SuggestionBuilder builder;
 
     public AutocompleteService() {
         this(loadPriors(), Ranker.load(), Calibration.load(), Tuning.load());
+        Warmup.run(this);
     }
 
     AutocompleteService(Map<String, PriorModel> priors, Ranker ranker, Calibration calibration,
@@ -64,7 +66,7 @@ public final class AutocompleteService {
     }
 
     private Suggestion completeChecked(String code, int cursor, LanguageSpec spec) {
-        Document d = new Document(spec, code, cursor, cache);
+        Document d = new Document(spec, code, cursor, cache, lexCache);
         switch (d.mode) {
             case COMMENT:
             case STRING:

@@ -35,10 +35,14 @@ final class Document {
     static final int CONTEXT_TOKENS = 6;
 
     Document(LanguageSpec spec, String code, int cursor, ChunkCache cache) {
+        this(spec, code, cursor, cache, null);
+    }
+
+    Document(LanguageSpec spec, String code, int cursor, ChunkCache cache, LexCache lexCache) {
         this.spec = spec;
         this.code = code;
         this.cursor = cursor;
-        this.tokens = spec.lexer.lex(code);
+        this.tokens = lexCache == null ? spec.lexer.lex(code) : lexCache.lex(spec, code);
         this.lines = LineIndex.of(tokens);
         this.curLine = lines.lineOf(cursor);
 

@@ -131,7 +131,13 @@ final class JsLexer extends Lexer {
             }
             if (c == '$' && s.at(i + 1) == '{') {
                 s.emit(TokenKind.STRING, partStart, i + 2);
-                int close = substitution(s);
+                s.nesting++;
+                int close;
+                try {
+                    close = substitution(s);
+                } finally {
+                    s.nesting--;
+                }
                 if (close < 0) {
                     return;
                 }

@@ -15,6 +15,53 @@ abstract class Lexer {
     }
 
     /**
+     * Lexes src reusing the tokens of old, a text that shares its first {@code prefix} and last
+     * {@code suffix} characters with src: old tokens are kept up to the last top-level line break
+     * before the change, the text is lexed again from there, and as soon as lexing reaches a
+     * top-level line break inside the unchanged end that old also has (same place from the end,
+     * same token before it), the rest of old's tokens are taken over, shifted.
+     */
+    final Tokens relex(String src, Tokens old, int prefix, int suffix) {
+        String o = old.src;
+        int shift = src.length() - o.length();
+        // restart after the last top-level NEWLINE ending at or before the common prefix
+        int r = old.indexAt(prefix);
+        while (r >= 0 && !(old.kind(r) == TokenKind.NEWLINE && !old.nested(r) && old.end(r) <= prefix)) {
+            r--;
+        }
+        Tokens out = new Tokens(src);
+        out.append(old, 0, r + 1, 0);
+        Scan s = new Scan(src, out);
+        s.pos = r >= 0 ? old.end(r) : 0;
+        for (int j = r; j >= 0; j--) {
+            if (!TokenKind.isTrivia(old.kind(j))) {
+                s.lastKind = old.kind(j);
+                s.lastStart = old.start(j);
+                s.lastEnd = old.end(j);
+                break;
+            }
+        }
+        int suffixStart = src.length() - suffix;
+        while (s.pos < s.len) {
+            int before = out.size();
+            step(s);
+            int k = out.size() - 1;
+            if (k < before || out.kind(k) != TokenKind.NEWLINE || out.nested(k) || s.nesting != 0
+                    || s.lastStart < suffixStart) {
+                continue;
+            }
+            // a top-level line break inside the unchanged end: does old have the same one?
+            int oldStart = out.start(k) - shift;
+            int j = old.firstAtOrAfter(oldStart);
+            if (j < old.size() && old.start(j) == oldStart && old.kind(j) == TokenKind.NEWLINE && !old.nested(j)) {
+                out.append(old, j + 1, old.size(), shift);
+                return out;
+            }
+        }
+        return out;
+    }
+
+    /**
      * Scans one token at s.pos, adds it to s.out and advances s.pos; returns false when it
      * did not recognise anything (the base then emits a one-character operator).
      */
@@ -41,6 +88,8 @@ abstract class Lexer {
         byte lastKind = -1;
         int lastStart = -1;
         int lastEnd = -1;
+        /** Depth of template-literal or f-string code parts being lexed. */
+        int nesting;
 
         Scan(String src, Tokens out) {
             this.src = src;
@@ -61,7 +110,7 @@ abstract class Lexer {
         }
 
         void emit(byte kind, int start, int end, boolean open) {
-            out.add(kind, start, end, open);
+            out.add(kind, start, end, open, nesting > 0);
             if (!TokenKind.isTrivia(kind)) {
                 lastKind = kind;
                 lastStart = start;

@@ -120,7 +120,13 @@ final class PythonLexer extends Lexer {
                     continue;
                 }
                 s.emit(TokenKind.STRING, partStart, i + 1);
-                int after = expression(s, quote, triple);
+                s.nesting++;
+                int after;
+                try {
+                    after = expression(s, quote, triple);
+                } finally {
+                    s.nesting--;
+                }
                 if (after < 0) {
                     return;
                 }

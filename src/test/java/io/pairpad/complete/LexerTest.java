@@ -138,6 +138,40 @@ class LexerTest {
         assertTrue(sig("csharp", "var p = @\"C:\\x\";").contains("string:@\"C:\\x\""));
     }
 
+    static final String[] SAMPLES = {
+        "def f(x):\n    s = f\"a{x!r}b\"  # c\n    t = '''doc\nmore'''\n    return s + t\n",
+        "const a = `x ${b + `y ${c}`} z`;\nlet r = /ab+c/g; // note\nfunction g() { return a / 2; }\n",
+        "class A {\n  String s = \"\"\"\n  block\n  \"\"\";\n  /* c */ char c = 'x';\n  int f() { return 1; }\n}\n",
+    };
+
+    @Property(tries = 500)
+    void relexingAnEditEqualsLexingAgain(@ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int sample,
+                                         @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 40) int copies,
+                                         @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 100_000) int at,
+                                         @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 30) int cut,
+                                         @ForAll @StringLength(max = 12) @net.jqwik.api.constraints.CharRange(from = ' ', to = '~') String insert) {
+        String lang = new String[] {"python", "javascript", "java"}[sample];
+        String base = SAMPLES[sample].repeat(copies);
+        int a = at % (base.length() + 1);
+        int b = Math.min(base.length(), a + cut);
+        String edited = base.substring(0, a) + insert + base.substring(b);
+        Lexer lx = LanguageSpec.of(lang).lexer;
+        Tokens old = lx.lex(base);
+        int p = LexCache.commonPrefix(edited, base);
+        int s = LexCache.commonSuffix(edited, base, p);
+        Tokens re = lx.relex(edited, old, p, s);
+        Tokens fresh = lx.lex(edited);
+        assertEquals(kinds(fresh), kinds(re), lang + " edit at " + a);
+    }
+
+    static List<String> kinds(Tokens t) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            out.add(t.kind(i) + "@" + t.start(i) + "-" + t.end(i) + (t.open(i) ? "o" : ""));
+        }
+        return out;
+    }
+
     @Property(tries = 300)
     void tokensCoverTheTextInOrder(@ForAll @StringLength(max = 200) String src) {
         for (String lang : io.pairpad.Languages.ALL) {
