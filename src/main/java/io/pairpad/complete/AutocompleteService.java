@@ -21,6 +21,7 @@ public final class AutocompleteService {
 
     private final ChunkCache cache = new ChunkCache(CACHE_BUDGET);
     private final LexCache lexCache = new LexCache();
+    private final ChunkSet.Recent recentSets = new ChunkSet.Recent();
     private final Map<String, PriorModel> priors;
     private final Predictor predictor;
     private final SuggestionBuilder builder;
@@ -66,7 +67,7 @@ public final class AutocompleteService {
     }
 
     private Suggestion completeChecked(String code, int cursor, LanguageSpec spec) {
-        Document d = new Document(spec, code, cursor, cache, lexCache);
+        Document d = new Document(spec, code, cursor, cache, lexCache, recentSets);
         switch (d.mode) {
             case COMMENT:
             case STRING:

@@ -35,10 +35,11 @@ final class Document {
     static final int CONTEXT_TOKENS = 6;
 
     Document(LanguageSpec spec, String code, int cursor, ChunkCache cache) {
-        this(spec, code, cursor, cache, null);
+        this(spec, code, cursor, cache, null, null);
     }
 
-    Document(LanguageSpec spec, String code, int cursor, ChunkCache cache, LexCache lexCache) {
+    Document(LanguageSpec spec, String code, int cursor, ChunkCache cache, LexCache lexCache,
+             ChunkSet.Recent recentSets) {
         this.spec = spec;
         this.code = code;
         this.cursor = cursor;
@@ -81,7 +82,11 @@ final class Document {
         this.prefixTok = pt;
         this.contextEnd = ctxEnd;
         this.context = contextBefore(ctxEnd);
-        this.stats = new DocumentStats(tables(cache));
+        List<NgramTable> all = tables(cache);
+        NgramTable live = all.remove(all.size() - 1);
+        NgramTable[] chunks = all.toArray(new NgramTable[0]);
+        ChunkSet base = recentSets == null ? new ChunkSet(chunks) : recentSets.get(chunks);
+        this.stats = new DocumentStats(base, live);
     }
 
     /** Indentation of the cursor's line as typed so far. */

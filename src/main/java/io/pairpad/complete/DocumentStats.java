@@ -1,91 +1,54 @@
 package io.pairpad.complete;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The document's own n-gram statistics (the cache model's counts) seen through the tables
- * of its chunks: merged on demand for the few contexts and prefixes a request asks about.
+ * The document's own n-gram statistics (the cache model's counts): the shared, remembered
+ * {@link ChunkSet} of all lines but the cursor's, plus a small table of the cursor's line
+ * before the word being typed.
  */
 final class DocumentStats {
-    private final List<NgramTable> tables;
-    private final long total;
+    private final ChunkSet base;
+    private final NgramTable live;
 
-    DocumentStats(List<NgramTable> tables) {
-        this.tables = tables;
-        long t = 0;
-        for (NgramTable tb : tables) {
-            t += tb.total;
-        }
-        this.total = t;
+    DocumentStats(ChunkSet base, NgramTable live) {
+        this.base = base;
+        this.live = live;
     }
 
     long total() {
-        return total;
+        return base.total + live.total;
     }
 
     int count(String token) {
-        int c = 0;
-        for (NgramTable t : tables) {
-            c += t.count(token);
-        }
-        return c;
+        return base.count(token) + live.count(token);
     }
 
-    /** Tokens seen after the context of hash h, merged over the chunks. */
+    /** Tokens seen after the context of hash h. */
     NextCounts next(long h) {
-        Map<String, int[]> m = null;
-        NgramTable only = null;
-        int onlyIdx = -1;
-        for (NgramTable t : tables) {
-            int c = t.context(h);
-            if (c < 0) {
-                continue;
-            }
-            if (m == null && only == null) {
-                only = t;
-                onlyIdx = c;
-                continue;
-            }
-            if (m == null) {
-                m = new HashMap<>();
-                addTo(m, only, onlyIdx);
-            }
-            addTo(m, t, c);
+        NextCounts b = base.next(h);
+        int c = live.context(h);
+        if (c < 0) {
+            return b;
         }
-        if (m != null) {
-            return NextCounts.of(m);
+        Map<String, int[]> m = new HashMap<>();
+        for (int i = 0; i < b.size(); i++) {
+            m.put(b.tokens[i], new int[] {b.counts[i]});
         }
-        if (only != null) {
-            int from = only.ctxStart[onlyIdx];
-            int to = only.ctxStart[onlyIdx + 1];
-            String[] toks = new String[to - from];
-            int[] cs = new int[to - from];
-            for (int k = from; k < to; k++) {
-                toks[k - from] = only.vocab[only.nextTok[k]];
-                cs[k - from] = only.nextCount[k];
-            }
-            return new NextCounts(toks, cs);
-        }
-        return NextCounts.EMPTY;
+        ChunkSet.addTo(m, live, c);
+        return NextCounts.of(m);
     }
 
-    private static void addTo(Map<String, int[]> m, NgramTable t, int c) {
-        for (int k = t.ctxStart[c]; k < t.ctxStart[c + 1]; k++) {
-            m.computeIfAbsent(t.vocab[t.nextTok[k]], x -> new int[1])[0] += t.nextCount[k];
-        }
-    }
-
-    /** Tokens starting with prefix (longer than it) and their counts; when names, only those for which isName holds. */
-    Map<String, Integer> withPrefix(String prefix, java.util.function.Predicate<String> accept) {
+    /** Tokens starting with prefix (longer than it) that accept holds for, with their counts. */
+    Map<String, Integer> withPrefix(String prefix, Predicate<String> accept) {
         Map<String, Integer> out = new HashMap<>();
-        for (NgramTable t : tables) {
-            for (int i = t.prefixStart(prefix); i < t.vocab.length && t.vocab[i].startsWith(prefix); i++) {
-                String w = t.vocab[i];
-                if (w.length() > prefix.length() && accept.test(w)) {
-                    out.merge(w, t.unigram[i], Integer::sum);
-                }
+        base.withPrefix(prefix, accept, out);
+        for (int i = live.prefixStart(prefix); i < live.vocab.length && live.vocab[i].startsWith(prefix); i++) {
+            String w = live.vocab[i];
+            if (w.length() > prefix.length() && accept.test(w)) {
+                out.merge(w, live.unigram[i], Integer::sum);
             }
         }
         return out;
@@ -94,7 +57,7 @@ final class DocumentStats {
     /** Words of comments and strings starting with prefix (longer than it), with how many chunks hold them. */
     Map<String, Integer> proseWithPrefix(String prefix) {
         Map<String, Integer> out = new HashMap<>();
-        for (NgramTable t : tables) {
+        for (NgramTable t : base.tables) {
             String[] pw = t.proseWords;
             int i = java.util.Arrays.binarySearch(pw, prefix);
             for (i = i >= 0 ? i : -i - 1; i < pw.length && pw[i].startsWith(prefix); i++) {

@@ -11,7 +11,7 @@ final class LexCache {
     private static final int MIN_LENGTH = 4096;
     private static final int PROBE = 64;
 
-    private record Entry(String language, Tokens tokens) {
+    private record Entry(String language, Tokens tokens, char[] chars) {
     }
 
     private final Entry[] slots = new Entry[SLOTS];
@@ -29,7 +29,9 @@ final class LexCache {
         synchronized (this) {
             snapshot = slots.clone();
         }
-        for (Entry e : snapshot) {
+        char[] chars = src.toCharArray();
+        for (int k = 0; k < snapshot.length; k++) {
+            Entry e = snapshot[(next - 1 - k + 2 * SLOTS) % SLOTS];
             if (e == null || !e.language.equals(spec.name)) {
                 continue;
             }
@@ -39,16 +41,19 @@ final class LexCache {
                     || !src.regionMatches(src.length() - PROBE, o, o.length() - PROBE, PROBE)) {
                 continue;
             }
-            if (o.equals(src)) {
+            int p = commonPrefix(chars, e.chars);
+            if (p == chars.length && p == e.chars.length) {
                 return e.tokens;
             }
-            int p = commonPrefix(src, o);
-            int s = commonSuffix(src, o, p);
+            int s = commonSuffix(chars, e.chars, p);
             if ((long) p + s > bestShared) {
                 bestShared = (long) p + s;
                 best = e;
                 bestPrefix = p;
                 bestSuffix = s;
+            }
+            if (bestShared > chars.length - 4096L) {
+                break; // close enough: a small edit
             }
         }
         Tokens t;
@@ -58,34 +63,35 @@ final class LexCache {
             t = spec.lexer.lex(src);
         }
         synchronized (this) {
-            slots[next] = new Entry(spec.name, t);
+            slots[next] = new Entry(spec.name, t, chars);
             next = (next + 1) % SLOTS;
         }
         return t;
     }
 
     static int commonPrefix(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        int i = 0;
-        int block = 512;
-        while (i + block <= n && a.regionMatches(i, b, i, block)) {
-            i += block;
-        }
-        while (i < n && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        return i;
+        return commonPrefix(a.toCharArray(), b.toCharArray());
+    }
+
+    static int commonSuffix(String a, String b, int p) {
+        return commonSuffix(a.toCharArray(), b.toCharArray(), p);
+    }
+
+    static int commonPrefix(char[] a, char[] b) {
+        int m = java.util.Arrays.mismatch(a, b);
+        return m < 0 ? a.length : m;
     }
 
     /** Common suffix of a and b not overlapping their common prefix p. */
-    static int commonSuffix(String a, String b, int p) {
-        int max = Math.min(a.length(), b.length()) - p;
+    static int commonSuffix(char[] a, char[] b, int p) {
+        int max = Math.min(a.length, b.length) - p;
         int i = 0;
-        int block = 512;
-        while (i + block <= max && a.regionMatches(a.length() - i - block, b, b.length() - i - block, block)) {
+        int block = 1024;
+        while (i + block <= max && java.util.Arrays.equals(a, a.length - i - block, a.length - i,
+                b, b.length - i - block, b.length - i)) {
             i += block;
         }
-        while (i < max && a.charAt(a.length() - 1 - i) == b.charAt(b.length() - 1 - i)) {
+        while (i < max && a[a.length - 1 - i] == b[b.length - 1 - i]) {
             i++;
         }
         return i;

@@ -149,7 +149,8 @@ class AutocompleteServiceTest {
         for (int i = 0; i < 30; i++) {
             SVC.complete(doc.substring(0, mid) + word + doc.substring(mid), mid + word.length(), "python");
         }
-        long t0 = System.nanoTime();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t0 = mx.getCurrentThreadCpuTime();
         int n = 0;
         for (int r = 0; r < 5; r++) {
             for (int k = 1; k <= word.length(); k++) {
@@ -158,9 +159,10 @@ class AutocompleteServiceTest {
                 n++;
             }
         }
-        double ms = (System.nanoTime() - t0) / 1e6 / n;
-        // a sanity bound only (shared, loaded machines); the real figures are in bench/RESULTS-autocomplete.md
-        assertTrue(ms < 100, "mean " + ms + " ms per request");
+        // CPU time of this thread, so that other work on a shared machine does not count;
+        // a sanity bound only: the real figures are in bench/RESULTS-autocomplete.md
+        double ms = (mx.getCurrentThreadCpuTime() - t0) / 1e6 / n;
+        assertTrue(ms < 50, "mean " + ms + " ms of CPU per request");
     }
 
     @Provide
