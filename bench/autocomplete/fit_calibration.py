@@ -9,7 +9,7 @@ that left it out):
 
 Calibration: isotonic regression (pool adjacent violators) of "the suggestion was right" on
 the raw probability, per context class and kind of suggestion (full token, shortened,
-word-complete), with a per-class fallback; stored as knots of a monotone piecewise-linear map.
+word-complete), falling back to the class alone (--per-language adds maps per language); stored as knots of a monotone piecewise-linear map.
 Threshold: the lowest calibrated confidence that keeps the Brier score over shown
 suggestions at or below --brier.
 """
@@ -72,6 +72,8 @@ def main():
     ap.add_argument("--out-dir", required=True)
     ap.add_argument("--brier", type=float, default=0.10)
     ap.add_argument("--min-group", type=int, default=60)
+    ap.add_argument("--per-language", action="store_true",
+                    help="also fit maps per language (noisier: on the dev set it did not help)")
     a = ap.parse_args()
     recs = [json.loads(line) for line in open(a.records)]
     keys = []
@@ -83,24 +85,28 @@ def main():
 
     groups = defaultdict(list)
     by_cls = defaultdict(list)
+    by_lang = defaultdict(list)
     for r in recs:
         if r["how"]:
-            groups[key(r["cls"], r["how"])].append((r["raw"], 1.0 if r["choiceOk"] else 0.0))
-            by_cls[r["cls"] + "/*"].append((r["raw"], 1.0 if r["choiceOk"] else 0.0))
+            pt = (r["raw"], 1.0 if r["choiceOk"] else 0.0)
+            groups[key(r["cls"], r["how"])].append(pt)
+            by_cls[r["cls"] + "/*"].append(pt)
+            by_lang[r["lang"] + "/" + key(r["cls"], r["how"])].append(pt)
     maps = {}
-    for k, pts in list(groups.items()) + list(by_cls.items()):
+    extra = list(by_lang.items()) if a.per_language else []
+    for k, pts in list(groups.items()) + list(by_cls.items()) + extra:
         if len(pts) < a.min_group:
             continue
         xs, ys = smooth(pava(list(pts)))
         maps[k] = {"x": xs, "y": ys, "n": len(pts)}
 
-    def cal(cls, how, raw):
-        m = maps.get(key(cls, how)) or maps.get(cls + "/*")
+    def cal(cls, how, raw, lang=None):
+        m = (maps.get(f"{lang}/{key(cls, how)}") if lang else None) or maps.get(key(cls, how)) or maps.get(cls + "/*")
         return interp(m["x"], m["y"], raw) if m else raw
 
     n = len(recs)
     for r in recs:
-        r["c"] = cal(r["cls"], r["how"], r["raw"]) if r["how"] else 0.0
+        r["c"] = cal(r["cls"], r["how"], r["raw"], r["lang"]) if r["how"] else 0.0
     best = None
     print(f"{'tau':>5} {'shown':>6} {'accept':>6} {'brier':>6} {'KS':>6}")
     words = defaultdict(list)
@@ -118,7 +124,7 @@ def main():
             length = ks[0]["length"]
             tot += length
             for k in sorted(ks, key=lambda k: k["k"]):
-                if k["covers"] and cal(k["cls"], k["how"], k["raw"]) >= tau:
+                if k["covers"] and cal(k["cls"], k["how"], k["raw"], k["lang"]) >= tau:
                     sav += length - k["k"] - 1
                     break
         if i % 5 == 0:
@@ -139,7 +145,7 @@ def main():
             length = ks[0]["length"]
             tot += length
             for k in sorted(ks, key=lambda k: k["k"]):
-                if k["covers"] and cal(k["cls"], k["how"], k["raw"]) >= th(k["cls"]):
+                if k["covers"] and cal(k["cls"], k["how"], k["raw"], k["lang"]) >= th(k["cls"]):
                     sav += length - k["k"] - 1
                     break
         return acc, br, sav / max(tot, 1)

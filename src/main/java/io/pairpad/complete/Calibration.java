@@ -50,8 +50,19 @@ final class Calibration {
 
     /** The calibrated probability, in [0, 1], non-decreasing in raw. */
     double apply(ContextClass cls, String how, double raw) {
+        return apply(null, cls, how, raw);
+    }
+
+    /**
+     * As {@link #apply(ContextClass, String, double)}, with the map of the language (by its
+     * prior's name) when there is one.
+     */
+    double apply(String language, ContextClass cls, String how, double raw) {
         double r = SuggestionBuilder.clamp(raw);
-        double[][] m = maps.get(key(cls, how));
+        double[][] m = language == null ? null : maps.get(language + "/" + key(cls, how));
+        if (m == null) {
+            m = maps.get(key(cls, how));
+        }
         if (m == null) {
             m = maps.get(cls.name() + "/*");
         }

@@ -38,7 +38,7 @@ final class SuggestionBuilder {
         if (ch == null || ch.insert.isEmpty()) {
             return new Suggestion("", 0.0, alts);
         }
-        double conf = calibration.apply(pr.cls, ch.how, ch.raw);
+        double conf = calibration.apply(pr.doc.spec.prior, pr.cls, ch.how, ch.raw);
         if (conf < policy.showMin[pr.cls.ordinal()]) {
             return new Suggestion("", 0.0, alts);
         }
