@@ -3,7 +3,7 @@
 TrainDump: for each context class, a softmax over each event's candidates and an "other
 token" outcome, by L-BFGS with a small L2 penalty.
 
-  train_ranker.py /tmp/ac/train --out src/main/resources/complete/ranker.json
+  train_ranker.py /tmp/ac/train --out src/main/resources/complete/ranker.json [--l2-lang 10]
 """
 import argparse
 import json
@@ -23,21 +23,39 @@ OOV = ["oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"]
 CLASSES = ["WORD", "MEMBER", "LINE_START", "OTHER"]
 
 
+LANGUAGES = ["python", "java", "javascript"]
+# features that get a per-language adjustment (shrunk toward the shared weight by --l2-lang)
+LANG_FEATURES = ["log_p_cache", "log_p_prior", "prior_unknown", "keyword", "builtin", "name", "op", "literal",
+                 "log_dist", "log_p_mix", "analog_rel", "follow_rel", "exact", "seen_after", "parameter"]
+
+
 def load(prefix):
+    """Rows: event, class, gold, language, features."""
     nf, no = len(FEATURES), len(OOV)
-    cand = np.fromfile(prefix + ".cand", dtype="<f4").reshape(-1, 3 + nf).astype(np.float64)
-    oov = np.fromfile(prefix + ".oov", dtype="<f4").reshape(-1, 3 + no).astype(np.float64)
+    cand = np.fromfile(prefix + ".cand", dtype="<f4").reshape(-1, 4 + nf).astype(np.float64)
+    oov = np.fromfile(prefix + ".oov", dtype="<f4").reshape(-1, 4 + no).astype(np.float64)
     return cand, oov
 
 
-def fit_class(cand, oov, l2):
+def augment(F, lang):
+    """Shared features, then for each language its copy of LANG_FEATURES (zero for other languages)."""
+    idx = [FEATURES.index(f) for f in LANG_FEATURES]
+    parts = [F]
+    for li in range(len(LANGUAGES)):
+        parts.append(F[:, idx] * (lang == li)[:, None])
+    return np.hstack(parts)
+
+
+def fit_class(cand, oov, l2, l2_lang):
     ev = cand[:, 0].astype(np.int64)
     oev = oov[:, 0].astype(np.int64)
     ids = {e: i for i, e in enumerate(oev)}
     seg = np.array([ids[e] for e in ev], dtype=np.int64)
-    F, G = cand[:, 3:], cand[:, 2]
-    O, GO = oov[:, 3:], oov[:, 2]
+    F, G = augment(cand[:, 4:], cand[:, 3]), cand[:, 2]
+    O, GO = oov[:, 4:], oov[:, 2]
     m, nf, no = len(oev), F.shape[1], O.shape[1]
+    pen = np.full(nf + no, l2)
+    pen[len(FEATURES):nf] = l2_lang
 
     def f(theta):
         w, v = theta[:nf], theta[nf:]
@@ -58,8 +76,8 @@ def fit_class(cand, oov, l2):
         po = eo / z
         gw = F.T @ (p - G)
         gv = O.T @ (po - GO)
-        grad = np.concatenate([gw, gv]) + 2 * l2 * theta
-        return nll + l2 * theta @ theta, grad
+        grad = np.concatenate([gw, gv]) + 2 * pen * theta
+        return nll + theta @ (pen * theta), grad
 
     theta0 = np.zeros(nf + no)
     theta0[FEATURES.index("log_p_mix")] = 1.0
@@ -73,15 +91,27 @@ def main():
     ap.add_argument("prefix")
     ap.add_argument("--out", required=True)
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--l2-lang", type=float, default=1e6,
+                    help="penalty on per-language adjustments (default: none learnt; at 10 they did not "
+                         "help on the calibration sample)")
     a = ap.parse_args()
     cand, oov = load(a.prefix)
-    out = {"features": FEATURES, "oov_features": OOV, "weights": {}, "oov": {}}
+    out = {"features": FEATURES, "oov_features": OOV, "weights": {}, "oov": {},
+           "language_weights": {lg: {} for lg in LANGUAGES}}
     for ci, name in enumerate(CLASSES):
         c = cand[cand[:, 1] == ci]
         o = oov[oov[:, 1] == ci]
         if len(o) == 0:
             continue
-        w, v, loss, m = fit_class(c, o, a.l2)
+        w_all, v, loss, m = fit_class(c, o, a.l2, a.l2_lang)
+        nfe = len(FEATURES)
+        w = w_all[:nfe]
+        for li, lg in enumerate(LANGUAGES):
+            adj = np.zeros(nfe)
+            part = w_all[nfe + li * len(LANG_FEATURES): nfe + (li + 1) * len(LANG_FEATURES)]
+            for f, x in zip(LANG_FEATURES, part):
+                adj[FEATURES.index(f)] = x
+            out["language_weights"][lg][name] = [round(float(x), 5) for x in adj]
         out["weights"][name] = [round(float(x), 5) for x in w]
         out["oov"][name] = [round(float(x), 5) for x in v]
         print(f"{name:11} events={m:6d} nll/event={loss:.4f}", file=sys.stderr)

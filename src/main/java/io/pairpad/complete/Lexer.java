@@ -274,7 +274,7 @@ abstract class Lexer {
         return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    private String[][] opsByChar;
+    private volatile String[][] opsByChar;
 
     int scanOperator(Scan s, int start) {
         String[][] table = opsByChar;

@@ -145,7 +145,7 @@ final class Predictor {
         }
         double topMix = list.isEmpty() ? -20 : list.stream().mapToDouble(c -> c.features[Features.LOG_P_MIX]).max().orElse(-20);
         double[] oovF = {1.0, Math.min(d.prefix.length(), 6), Math.log(1 + list.size()), topMix};
-        double other = ranker.rank(cls, list, oovF);
+        double other = ranker.rank(cls, Ranker.languageIndex(spec.prior), list, oovF);
         list.sort(Comparator.comparingDouble((Candidate c) -> -c.prob).thenComparing(c -> c.token));
         return new Prediction(d, cls, list, other, oovF, cm, pv);
     }

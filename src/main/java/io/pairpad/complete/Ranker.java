@@ -13,7 +13,12 @@ import java.util.List;
  * Weights are read once from /complete/ranker.json (learnt by bench/autocomplete/train_ranker.py).
  */
 final class Ranker {
+    /** Languages with weights of their own (by prior name), added to the shared ones. */
+    static final String[] LANGUAGES = {"python", "java", "javascript"};
+
     private final double[][] w = new double[ContextClass.values().length][Features.N];
+    /** lw[language][class][feature]: per-language adjustments, zero where not learnt. */
+    private final double[][][] lw = new double[LANGUAGES.length][ContextClass.values().length][Features.N];
     private final double[][] oov = new double[ContextClass.values().length][Features.OOV_N];
 
     /** Untrained weights: the interpolated n-gram probability alone, "other" rarely. */
@@ -36,8 +41,38 @@ final class Ranker {
         return r;
     }
 
+    static int languageIndex(String prior) {
+        for (int i = 0; i < LANGUAGES.length; i++) {
+            if (LANGUAGES[i].equals(prior)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     void read(JsonNode root) {
         JsonNode names = root.get("features");
+        JsonNode langs = root.get("language_weights");
+        if (langs != null) {
+            for (int li = 0; li < LANGUAGES.length; li++) {
+                JsonNode byClass = langs.get(LANGUAGES[li]);
+                if (byClass == null) {
+                    continue;
+                }
+                for (ContextClass cc : ContextClass.values()) {
+                    JsonNode ws = byClass.get(cc.name());
+                    if (ws == null) {
+                        continue;
+                    }
+                    for (int i = 0; i < names.size(); i++) {
+                        int f = indexOf(Features.NAMES, names.get(i).asText());
+                        if (f >= 0) {
+                            lw[li][cc.ordinal()][f] = ws.get(i).asDouble();
+                        }
+                    }
+                }
+            }
+        }
         for (ContextClass cc : ContextClass.values()) {
             JsonNode ws = root.get("weights").get(cc.name());
             JsonNode os = root.get("oov").get(cc.name());
@@ -72,12 +107,23 @@ final class Ranker {
 
     /** Sets score and prob of each candidate; returns the probability of "other". */
     double rank(ContextClass cc, List<Candidate> cands, double[] oovFeatures) {
+        return rank(cc, -1, cands, oovFeatures);
+    }
+
+    /** As above, with the adjustments of language li (an index of LANGUAGES, or -1 for none). */
+    double rank(ContextClass cc, int li, List<Candidate> cands, double[] oovFeatures) {
         double[] wc = w[cc.ordinal()];
+        double[] lc = li >= 0 ? lw[li][cc.ordinal()] : null;
         double max = Double.NEGATIVE_INFINITY;
         for (Candidate c : cands) {
             double s = 0;
             for (int f = 0; f < Features.N; f++) {
                 s += wc[f] * c.features[f];
+            }
+            if (lc != null) {
+                for (int f = 0; f < Features.N; f++) {
+                    s += lc[f] * c.features[f];
+                }
             }
             c.score = s;
             max = Math.max(max, s);

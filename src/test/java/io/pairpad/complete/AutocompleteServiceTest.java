@@ -204,4 +204,41 @@ class AutocompleteServiceTest {
         String deep = "f\"{".repeat(3000);
         assertNotNull(SVC.complete(deep, deep.length(), "python"));
     }
+
+    @Test
+    void concurrentRequestsGetTheSameAnswersAsSequentialOnes() throws Exception {
+        AutocompleteService fresh = new AutocompleteService();
+        List<String[]> reqs = new java.util.ArrayList<>();
+        String[] docs = {
+            "import os\n\ndef walk(root, depth):\n    for name in os.listdir(root):\n        path = os.path.join(root, name)\n",
+            "class A {\n  private int count;\n  void inc() { this.count++; }\n  int get() { return this.count; }\n}\n",
+            "const fs = require('fs');\nfunction read(p) {\n  return fs.readFileSync(p, 'utf8');\n}\n",
+        };
+        String[] langs = {"python", "java", "javascript"};
+        for (int d = 0; d < docs.length; d++) {
+            for (int c = 1; c < docs[d].length(); c += 3) {
+                reqs.add(new String[] {docs[d], String.valueOf(c), langs[d]});
+            }
+        }
+        List<Suggestion> expected = new java.util.ArrayList<>();
+        for (String[] r : reqs) {
+            expected.add(fresh.complete(r[0].substring(0, Integer.parseInt(r[1])) + r[0].substring(Integer.parseInt(r[1])),
+                    Integer.parseInt(r[1]), r[2]));
+        }
+        AutocompleteService shared = new AutocompleteService();
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Suggestion>> fs = new java.util.ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (String[] r : reqs) {
+                    fs.add(ex.submit(() -> shared.complete(r[0], Integer.parseInt(r[1]), r[2])));
+                }
+            }
+            for (int i = 0; i < fs.size(); i++) {
+                assertEquals(expected.get(i % reqs.size()), fs.get(i).get(), "request " + (i % reqs.size()));
+            }
+        } finally {
+            ex.shutdownNow();
+        }
+    }
 }

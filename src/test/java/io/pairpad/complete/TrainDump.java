@@ -17,8 +17,9 @@ import java.util.Map;
  * right. Each file is predicted with the prior of the cross-validation fold that left it out.
  *
  *   TrainDump TASKS.jsonl PRIORS_DIR FOLDS OUT_PREFIX
- * writes OUT_PREFIX.cand (float32 rows: event, class, gold, features...) and OUT_PREFIX.oov
- * (event, class, gold, oov features...), little-endian.
+ * writes OUT_PREFIX.cand (float32 rows: event, class, gold, language, features...) and
+ * OUT_PREFIX.oov (event, class, gold, language, oov features...), little-endian; language is the
+ * index of the file's language in {@link Ranker#LANGUAGES}.
  */
 public final class TrainDump {
     public static void main(String[] args) throws Exception {
@@ -58,13 +59,14 @@ public final class TrainDump {
                     }
                     Predictor.Prediction pr = predictor.predict(d, prior);
                     int cls = pr.cls.ordinal();
+                    int lang = Ranker.languageIndex(spec.prior);
                     boolean found = false;
                     for (Candidate c : pr.ranked) {
                         boolean g = c.token.equals(truth);
                         found |= g;
-                        row(cand, event, cls, g ? 1 : 0, c.features);
+                        row(cand, event, cls, g ? 1 : 0, lang, c.features);
                     }
-                    row(oov, event, cls, found ? 0 : 1, pr.oovFeatures);
+                    row(oov, event, cls, found ? 0 : 1, lang, pr.oovFeatures);
                     gold += found ? 1 : 0;
                     event++;
                 }
@@ -89,9 +91,9 @@ public final class TrainDump {
         return ModelStream.text(orig, i);
     }
 
-    private static void row(DataOutputStream out, int event, int cls, int gold, double[] f) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(4 * (3 + f.length)).order(ByteOrder.LITTLE_ENDIAN);
-        b.putFloat(event).putFloat(cls).putFloat(gold);
+    private static void row(DataOutputStream out, int event, int cls, int gold, int lang, double[] f) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4 * (4 + f.length)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putFloat(event).putFloat(cls).putFloat(gold).putFloat(lang);
         for (double x : f) {
             b.putFloat((float) x);
         }
