@@ -37,8 +37,10 @@ def load(prefix):
     return cand, oov
 
 
-def augment(F, lang):
+def augment(F, lang, on=True):
     """Shared features, then for each language its copy of LANG_FEATURES (zero for other languages)."""
+    if not on:
+        return F
     idx = [FEATURES.index(f) for f in LANG_FEATURES]
     parts = [F]
     for li in range(len(LANGUAGES)):
@@ -51,7 +53,8 @@ def fit_class(cand, oov, l2, l2_lang):
     oev = oov[:, 0].astype(np.int64)
     ids = {e: i for i, e in enumerate(oev)}
     seg = np.array([ids[e] for e in ev], dtype=np.int64)
-    F, G = augment(cand[:, 4:], cand[:, 3]), cand[:, 2]
+    per_language = l2_lang < 1e5
+    F, G = augment(cand[:, 4:], cand[:, 3], per_language), cand[:, 2]
     O, GO = oov[:, 4:], oov[:, 2]
     m, nf, no = len(oev), F.shape[1], O.shape[1]
     pen = np.full(nf + no, l2)
@@ -92,8 +95,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--l2-lang", type=float, default=1e6,
-                    help="penalty on per-language adjustments (default: none learnt; at 10 they did not "
-                         "help on the calibration sample)")
+                    help="penalty on per-language adjustments; 1e5 or more: none learnt (the default: at 10 "
+                         "they did not help on the calibration sample)")
     a = ap.parse_args()
     cand, oov = load(a.prefix)
     out = {"features": FEATURES, "oov_features": OOV, "weights": {}, "oov": {},
@@ -109,7 +112,7 @@ def main():
         for li, lg in enumerate(LANGUAGES):
             adj = np.zeros(nfe)
             part = w_all[nfe + li * len(LANG_FEATURES): nfe + (li + 1) * len(LANG_FEATURES)]
-            for f, x in zip(LANG_FEATURES, part):
+            for f, x in zip(LANG_FEATURES, part if len(part) else []):
                 adj[FEATURES.index(f)] = x
             out["language_weights"][lg][name] = [round(float(x), 5) for x in adj]
         out["weights"][name] = [round(float(x), 5) for x in w]

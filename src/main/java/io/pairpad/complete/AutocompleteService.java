@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class AutocompleteService {
     /** Size of the chunk cache, in table entries (about 40 bytes each). */
-    static final long CACHE_BUDGET = 6_000_000;
+    static final long CACHE_BUDGET = 3_000_000;
 
     private final ChunkCache cache = new ChunkCache(CACHE_BUDGET);
     private final LexCache lexCache = new LexCache();

@@ -6,7 +6,7 @@ package io.pairpad.complete;
  * Thread-safe: entries are immutable and swapped in whole.
  */
 final class LexCache {
-    private static final int SLOTS = 16;
+    private static final int SLOTS = 8;
     /** Below this many characters, lexing from scratch is cheaper than looking. */
     private static final int MIN_LENGTH = 4096;
     private static final int PROBE = 64;

@@ -34,6 +34,11 @@ final class SuggestionBuilder {
 
     Suggestion build(Predictor.Prediction pr, PriorModel prior) {
         List<Suggestion.Alternative> alts = alternatives(pr);
+        Document d = pr.doc;
+        if (d.cursor < d.code.length() && ModelStream.isWordChar(d.code.charAt(d.cursor))) {
+            // the cursor is inside a word: ghost text would split it; the drop-down still helps
+            return new Suggestion("", 0.0, alts);
+        }
         Choice ch = choose(pr, prior);
         if (ch == null || ch.insert.isEmpty()) {
             return new Suggestion("", 0.0, alts);

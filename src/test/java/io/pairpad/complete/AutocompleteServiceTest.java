@@ -79,6 +79,13 @@ class AutocompleteServiceTest {
     }
 
     @Test
+    void noGhostTextInsideAWord() {
+        Suggestion s = at("python", "handle_request = 1\nhandle_request = 2\nhandle_re|quest\n");
+        assertEquals("", s.suggestion());
+        assertEquals(0.0, s.confidence());
+    }
+
+    @Test
     void extendsPastTheWordWhenConfident() {
         StringBuilder sb = new StringBuilder("import unittest\n\nclass T(unittest.TestCase):\n    def test_a(self):\n");
         for (int i = 0; i < 12; i++) {

@@ -33,7 +33,7 @@ import java.util.zip.GZIPOutputStream;
  *   fold into OUT_DIR/foldF)
  */
 public final class PriorBuilder {
-    static final int MIN_TOKEN_FILES = 3;
+    static final int MIN_TOKEN_FILES = Integer.getInteger("prior.minTokenFiles", 3);
     static final int MIN_NGRAM_FILES = 2;
 
     public static void main(String[] args) throws IOException {
