@@ -28,8 +28,14 @@ final class SuggestionBuilder {
         this.calibration = calibration;
     }
 
-    /** What was decided, before the threshold: for the answer and for fitting the calibration. */
-    record Choice(String insert, double raw, String how, int extraTokens) {
+    /**
+     * What was decided, before the threshold: for the answer and for fitting the calibration.
+     * base is the same choice without the tokens added past the first (null if none were).
+     */
+    record Choice(String insert, double raw, String how, int extraTokens, Choice base) {
+        Choice(String insert, double raw, String how, int extraTokens) {
+            this(insert, raw, how, extraTokens, null);
+        }
     }
 
     Suggestion build(Predictor.Prediction pr, PriorModel prior) {
@@ -43,8 +49,14 @@ final class SuggestionBuilder {
         if (ch == null || ch.insert.isEmpty()) {
             return new Suggestion("", 0.0, alts);
         }
+        double min = policy.showMin[pr.cls.ordinal()];
         double conf = calibration.apply(pr.doc.spec.prior, pr.cls, ch.how, ch.raw);
-        if (conf < policy.showMin[pr.cls.ordinal()]) {
+        if (conf < min && ch.base() != null) {
+            // the longer suggestion is too uncertain: the first token alone may not be
+            ch = ch.base();
+            conf = calibration.apply(pr.doc.spec.prior, pr.cls, ch.how, ch.raw);
+        }
+        if (conf < min) {
             return new Suggestion("", 0.0, alts);
         }
         return new Suggestion(ch.insert, conf, alts);
@@ -113,6 +125,7 @@ final class SuggestionBuilder {
                           String how) {
         int extra = 0;
         double p = raw;
+        String base = ins.toString();
         while (extra < MAX_EXTRA_TOKENS) {
             NextTokenModel.Guess g = NextTokenModel.best(d.stats, prior, ctx);
             if (g == null || g.prob() < policy.extendMin || ModelStream.isMarker(g.token())) {
@@ -128,7 +141,10 @@ final class SuggestionBuilder {
             last = t;
             extra++;
         }
-        return new Choice(ins.toString(), p, extra > 0 ? how + "+" : how, extra);
+        if (extra == 0) {
+            return new Choice(ins.toString(), p, how, 0);
+        }
+        return new Choice(ins.toString(), p, how + "+", extra, new Choice(base, raw, how, 0));
     }
 
     /** The longest start of insert whose candidates together reach trimMin. */
