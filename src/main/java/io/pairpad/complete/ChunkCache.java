@@ -8,13 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The n-gram tables of document chunks, keyed by the chunk's text (with its language and
- * the indentation before it), so that a request on an edited document recounts only the
+ * The n-gram tables of document chunks, keyed by the chunk's content (a hash of its text,
+ * with its language and the indentation before it), so that a request on an edited document recounts only the
  * chunks that changed. Bounded by the total size of the tables; the least recently used
  * go first. Thread-safe.
  */
 final class ChunkCache {
-    record Key(String language, int prevIndent, String text) {
+    /**
+     * A chunk by its content: language, indentation before it, and a 64-bit hash and length of
+     * its text (hashing line by line avoids copying and comparing the text on every request).
+     */
+    record Key(String language, int prevIndent, long hash, int length) {
     }
 
     private static final class Entry {
@@ -56,7 +60,7 @@ final class ChunkCache {
     }
 
     private static long weigh(Key k, NgramTable t) {
-        return 64 + k.text().length() / 4 + t.size();
+        return 64 + t.size();
     }
 
     /** Drops the older half of the entries. */

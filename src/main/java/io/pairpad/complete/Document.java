@@ -154,6 +154,19 @@ final class Document {
         return out;
     }
 
+    /** Hash of each line's text (computed on first use). */
+    private long[] lineHash;
+
+    private long lineHash(int l) {
+        if (lineHash == null) {
+            lineHash = new long[lines.count];
+            for (int i = 0; i < lines.count; i++) {
+                lineHash[i] = Hash64.of(code, lines.startOff[i], lines.endOff[i]);
+            }
+        }
+        return lineHash[l];
+    }
+
     private void addChunks(int from, int to, ChunkCache cache, List<NgramTable> out) {
         int a = from;
         while (a < to) {
@@ -164,8 +177,11 @@ final class Document {
             final int ca = a;
             final int cb = b;
             int prev = prevIndent(a);
-            String text = code.substring(lines.startOff[a], lines.endOff[b - 1]);
-            ChunkCache.Key key = new ChunkCache.Key(spec.name, prev, text);
+            long h = 0;
+            for (int l = a; l < b; l++) {
+                h = Hash64.extend(h, lineHash(l));
+            }
+            ChunkCache.Key key = new ChunkCache.Key(spec.name, prev, h, lines.endOff[b - 1] - lines.startOff[a]);
             out.add(cache.get(key, () -> buildChunk(ca, cb, prev)));
             a = b;
         }
@@ -173,9 +189,7 @@ final class Document {
 
     /** Content-defined chunk boundaries: a line whose start hashes to 0 mod 64 starts a chunk. */
     private boolean boundaryBefore(int l) {
-        int s = lines.startOff[l];
-        int e = Math.min(lines.endOff[l], s + 48);
-        return (Hash64.of(code, s, e) & 63) == 0;
+        return (lineHash(l) & 63) == 0;
     }
 
     private NgramTable buildChunk(int a, int b, int prev) {
