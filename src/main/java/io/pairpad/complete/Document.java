@@ -33,6 +33,8 @@ final class Document {
     final DocumentStats stats;
 
     static final int CONTEXT_TOKENS = 6;
+    /** Tokens of the cursor's line (before the cursor) counted per request; a longer line keeps its end. */
+    static final int MAX_LIVE_TOKENS = 256;
 
     Document(LanguageSpec spec, String code, int cursor, ChunkCache cache) {
         this(spec, code, cursor, cache, null, null);
@@ -145,7 +147,9 @@ final class Document {
         // the cursor's line up to the word being typed: counted fresh
         List<String> live = new ArrayList<>();
         live.add(LineIndex.marker(currentIndent(), prevIndent(curLine)));
-        for (int i = lines.firstTok[curLine]; i < contextEnd && i < lines.endTok[curLine]; i++) {
+        int from = lines.firstTok[curLine];
+        int to = Math.min(contextEnd, lines.endTok[curLine]);
+        for (int i = Math.max(from, to - MAX_LIVE_TOKENS); i < to; i++) {
             if (!TokenKind.isTrivia(tokens.kind(i))) {
                 live.add(ModelStream.text(tokens, i));
             }

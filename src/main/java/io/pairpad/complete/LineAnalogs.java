@@ -15,6 +15,7 @@ import java.util.Map;
 final class LineAnalogs {
     static final int LINES_BACK = 80;
     static final int LINES_AHEAD = 20;
+    static final int MAX_LINE_TOKENS = 64;
 
     /** Next tokens after the same line start, with counts. */
     final Map<String, Integer> next = new HashMap<>();
@@ -39,13 +40,17 @@ final class LineAnalogs {
         int cl = d.curLine;
         // the cursor line's significant tokens before the word typed
         List<String> cur = new ArrayList<>();
-        for (int i = li.firstTok[cl]; i < d.contextEnd && i < li.endTok[cl]; i++) {
+        for (int i = li.firstTok[cl]; i < d.contextEnd && i < li.endTok[cl] && cur.size() <= MAX_LINE_TOKENS; i++) {
             if (!TokenKind.isTrivia(t.kind(i))) {
                 cur.add(ModelStream.text(t, i));
             }
         }
         int indent = d.currentIndent();
         boolean lineStart = cur.isEmpty();
+        if (cur.size() > MAX_LINE_TOKENS) {
+            cur.clear(); // a line this long repeats no other
+            lineStart = false;
+        }
         boolean blockOpen = true;
         for (int l = cl - 1; l >= 0 && cl - l <= LINES_BACK; l--) {
             int ind = li.indent[l];

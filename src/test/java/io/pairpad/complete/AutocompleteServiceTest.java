@@ -201,6 +201,24 @@ class AutocompleteServiceTest {
     }
 
     @Test
+    void typingAtTheEndOfAVeryLongLineStaysCheap() {
+        StringBuilder sb = new StringBuilder("var a=[");
+        for (int i = 0; i < 60000; i++) {
+            sb.append("f(").append(i % 100).append("),");
+        }
+        String line = sb.toString();
+        SVC.complete(line + "f", line.length() + 1, "javascript");
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t0 = mx.getCurrentThreadCpuTime();
+        for (int k = 0; k < 5; k++) {
+            String code = line + "f(" + k;
+            assertNotNull(SVC.complete(code, code.length(), "javascript"));
+        }
+        double ms = (mx.getCurrentThreadCpuTime() - t0) / 1e6 / 5;
+        assertTrue(ms < 300, "mean " + ms + " ms of CPU per request on a 600,000-character line");
+    }
+
+    @Test
     void hugeLinesAndUnclosedConstructs() {
         String huge = "x".repeat(300_000);
         assertNotNull(SVC.complete(huge, huge.length(), "javascript"));
