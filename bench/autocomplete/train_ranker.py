@@ -29,12 +29,19 @@ LANG_FEATURES = ["log_p_cache", "log_p_prior", "prior_unknown", "keyword", "buil
                  "log_dist", "log_p_mix", "analog_rel", "follow_rel", "exact", "seen_after", "parameter"]
 
 
-def load(prefix):
-    """Rows: event, class, gold, language, features."""
+def load(prefixes):
+    """Rows: event, class, gold, language, features; several dumps are joined (events renumbered)."""
     nf, no = len(FEATURES), len(OOV)
-    cand = np.fromfile(prefix + ".cand", dtype="<f4").reshape(-1, 4 + nf).astype(np.float64)
-    oov = np.fromfile(prefix + ".oov", dtype="<f4").reshape(-1, 4 + no).astype(np.float64)
-    return cand, oov
+    cands, oovs, base = [], [], 0
+    for prefix in prefixes.split(","):
+        cand = np.fromfile(prefix + ".cand", dtype="<f4").reshape(-1, 4 + nf).astype(np.float64)
+        oov = np.fromfile(prefix + ".oov", dtype="<f4").reshape(-1, 4 + no).astype(np.float64)
+        cand[:, 0] += base
+        oov[:, 0] += base
+        base = int(oov[:, 0].max()) + 1 if len(oov) else base
+        cands.append(cand)
+        oovs.append(oov)
+    return np.vstack(cands), np.vstack(oovs)
 
 
 def augment(F, lang, on=True):
@@ -91,7 +98,7 @@ def fit_class(cand, oov, l2, l2_lang):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("prefix")
+    ap.add_argument("prefix", help="TrainDump output prefix; several joined by commas")
     ap.add_argument("--out", required=True)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--l2-lang", type=float, default=1e6,
