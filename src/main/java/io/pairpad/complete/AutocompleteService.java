@@ -1,19 +1,53 @@
 package io.pairpad.complete;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Suggests what comes next at the cursor. A pure function of (code, cursor, language): no I/O per request.
- * This first completer offers the document's words that extend the word being typed.
+ * Suggests what comes next at the cursor: a pure function of (code, cursor, language) with
+ * no I/O per request. The shipped priors, ranker weights and calibration are read from the
+ * classpath once, by the constructor. Thread-safe: requests share only the chunk cache of
+ * per-document statistics.
+ *
+ * <p>Pipeline: {@link Document} (lexer, cursor analysis, cached chunk statistics) then
+ * {@link Predictor} (candidate sources, features, {@link Ranker}) then {@link SuggestionBuilder}
+ * (ghost text, multi-token extension, {@link Calibration}).
  */
 public final class AutocompleteService {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
-    private static final int MAX_ALTERNATIVES = 10;
+    /** Size of the chunk cache, in table entries (about 40 bytes each). */
+    static final long CACHE_BUDGET = 3_000_000;
+
+    private final ChunkCache cache = new ChunkCache(CACHE_BUDGET);
+    private final LexCache lexCache = new LexCache();
+    private final ChunkSet.Recent recentSets = new ChunkSet.Recent();
+    private final Map<String, PriorModel> priors;
+    private final Predictor predictor;
+    private final SuggestionBuilder builder;
+
+    public AutocompleteService() {
+        this(loadPriors(), Ranker.load(), Calibration.load(), Tuning.load());
+        Warmup.run(this);
+    }
+
+    AutocompleteService(Map<String, PriorModel> priors, Ranker ranker, Calibration calibration,
+                        SuggestionBuilder.Policy policy) {
+        this.priors = priors;
+        this.predictor = new Predictor(ranker);
+        this.builder = new SuggestionBuilder(policy, calibration);
+    }
+
+    static Map<String, PriorModel> loadPriors() {
+        Map<String, PriorModel> m = new HashMap<>();
+        for (String name : new String[] {"python", "java", "javascript"}) {
+            PriorModel p = PriorModel.load(name);
+            if (p != null) {
+                m.put(name, p);
+            }
+        }
+        return m;
+    }
 
     /**
      * @param code     the whole document
@@ -21,43 +55,46 @@ public final class AutocompleteService {
      * @param language one of {@link io.pairpad.Languages#ALL}
      */
     public Suggestion complete(String code, int cursor, String language) {
-        String prefix = wordBefore(code, cursor);
-        if (prefix.isEmpty()) {
-            return Suggestion.NONE;
-        }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Matcher m = WORD.matcher(code);
-        while (m.find()) {
-            String word = m.group();
-            boolean isTypedWord = m.start() < cursor && m.end() >= cursor;
-            if (!isTypedWord && word.length() > prefix.length() && word.startsWith(prefix)) {
-                counts.merge(word, 1, Integer::sum);
+        try {
+            if (code == null) {
+                return Suggestion.NONE;
             }
-        }
-        if (counts.isEmpty()) {
+            int cur = Math.max(0, Math.min(cursor, code.length()));
+            return completeChecked(code, cur, LanguageSpec.of(language));
+        } catch (RuntimeException | StackOverflowError e) {
             return Suggestion.NONE;
         }
-        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        List<Suggestion.Alternative> alternatives = new ArrayList<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(MAX_ALTERNATIVES)
-                .forEach(e -> alternatives.add(new Suggestion.Alternative(
-                        e.getKey(), e.getKey().substring(prefix.length()), "identifier",
-                        (double) e.getValue() / total / 2)));
-        Suggestion.Alternative best = alternatives.get(0);
-        return new Suggestion(best.insert(), best.confidence(), alternatives);
     }
 
-    private static String wordBefore(String code, int cursor) {
-        int start = cursor;
-        while (start > 0 && isWordChar(code.charAt(start - 1))) {
-            start--;
+    private Suggestion completeChecked(String code, int cursor, LanguageSpec spec) {
+        Document d = new Document(spec, code, cursor, cache, lexCache, recentSets);
+        switch (d.mode) {
+            case COMMENT:
+            case STRING:
+                return ProseCompleter.complete(d);
+            case NUMBER:
+                return Suggestion.NONE;
+            default:
+                break;
         }
-        return code.substring(start, cursor);
+        PriorModel prior = spec.prior == null ? null : priors.get(spec.prior);
+        Predictor.Prediction pr = predictor.predict(d, prior);
+        return builder.build(pr, prior);
     }
 
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    /** For the offline tools: the prediction and the choice before the threshold. */
+    Object[] explain(String code, int cursor, String language) {
+        LanguageSpec spec = LanguageSpec.of(language);
+        Document d = new Document(spec, code, cursor, cache);
+        if (d.mode != Document.Mode.CODE) {
+            return null;
+        }
+        PriorModel prior = spec.prior == null ? null : priors.get(spec.prior);
+        Predictor.Prediction pr = predictor.predict(d, prior);
+        return new Object[] {pr, builder.choose(pr, prior)};
+    }
+
+    static List<String> languagesWithPrior() {
+        return new ArrayList<>(List.of("python", "java", "javascript"));
     }
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Writes the dev set's evaluation tasks as JSON lines, for the in-process harness
+(src/test/java/io/pairpad/complete/OfflineEval.java) and the trainer.
+
+  dump_tasks.py --out /tmp/ac/dev-eval.jsonl                      # the positions eval.py uses
+  dump_tasks.py --out /tmp/ac/dev-tune.jsonl --seed tune-1 --scale 3   # other positions, for tuning
+
+One line per file: {"lang", "path", "text", "positions": [[cursor, kind, ws, we]],
+"words": [[s, e]]}; offsets are UTF-16 units (what Java strings index), ws/we null when the
+next token is not a word. The sampling is eval.py's own, so only the seed differs.
+"""
+import argparse
+import json
+import os
+import sys
+
+EVAL_DIR = os.environ.get("AC_EVAL_DIR", "/work/shared/autocomplete-eval")
+sys.path.insert(0, EVAL_DIR)
+
+import corpus  # noqa: E402
+import eval as ev  # noqa: E402
+from lexer import utf16_len  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--set", default="dev")
+    ap.add_argument("--seed", default=None, help="sampling seed (default: eval.py's)")
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--ks-words", type=int, default=ev.KS_WORDS_PER_FILE)
+    a = ap.parse_args()
+    if a.seed:
+        ev.SAMPLE_SEED = a.seed
+    files = corpus.load_set(a.set, list(ev.LANGS))
+    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
+    with open(a.out, "w", encoding="utf-8") as f:
+        for lang, path, text in files:
+            positions, words = ev.sample_file(lang, path, text, a.scale, a.ks_words)
+
+            def u(i):
+                return None if i is None else utf16_len(text[:i])
+
+            rec = {"lang": lang, "path": path, "text": text,
+                   "positions": [[u(c), k, u(s), u(e)] for c, k, s, e in positions],
+                   "words": [[u(s), u(e)] for s, e in words]}
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"{len(files)} files -> {a.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+package io.pairpad.complete;
+
+/**
+ * The ranking features of a candidate token, by index. The weights (per {@link ContextClass})
+ * are learnt offline by bench/autocomplete/train_ranker.py and shipped in ranker.json.
+ */
+final class Features {
+    static final String[] NAMES = {
+        "log_p_cache", "log_p_prior", "prior_unknown", "log_c3", "log_c2", "log_c1", "log_uni",
+        "rel3", "rel2", "rel1", "prior_rel3", "prior_rel2", "prior_rel1", "log_dist", "unseen_before",
+        "seen_after", "keyword", "builtin", "name", "op", "literal", "parameter", "log_rest_len", "exact",
+        "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
+        "log_follow", "follow_rel",
+    };
+    static final int N = NAMES.length;
+    static final int LOG_P_CACHE = 0;
+    static final int LOG_P_PRIOR = 1;
+    static final int PRIOR_UNKNOWN = 2;
+    static final int LOG_C3 = 3;
+    static final int LOG_C2 = 4;
+    static final int LOG_C1 = 5;
+    static final int LOG_UNI = 6;
+    static final int REL3 = 7;
+    static final int REL2 = 8;
+    static final int REL1 = 9;
+    static final int PRIOR_REL3 = 10;
+    static final int PRIOR_REL2 = 11;
+    static final int PRIOR_REL1 = 12;
+    static final int LOG_DIST = 13;
+    static final int UNSEEN_BEFORE = 14;
+    static final int SEEN_AFTER = 15;
+    static final int KEYWORD = 16;
+    static final int BUILTIN = 17;
+    static final int NAME = 18;
+    static final int OP = 19;
+    static final int LITERAL = 20;
+    static final int PARAMETER = 21;
+    static final int LOG_REST_LEN = 22;
+    static final int EXACT = 23;
+    static final int REPEAT_PREV = 24;
+    static final int LOG_P_MIX = 25;
+    static final int SNIPPET = 26;
+    static final int LOG_ANALOG = 27;
+    static final int ANALOG_REL = 28;
+    static final int SIBLING_FIRST = 29;
+    static final int PREV_LINE_FIRST = 30;
+    static final int LOG_FOLLOW = 31;
+    static final int FOLLOW_REL = 32;
+
+    /** Features of the "none of these" outcome: bias, prefix length, log of candidate count. */
+    static final String[] OOV_NAMES = {"oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"};
+    static final int OOV_N = OOV_NAMES.length;
+
+    private Features() {
+    }
+}

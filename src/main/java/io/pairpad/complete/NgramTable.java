@@ -1,0 +1,220 @@
+package io.pairpad.complete;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Token n-gram counts of one token stream, in sorted arrays: the vocabulary with unigram
+ * counts, and for every context of 1 to {@link #MAX_CONTEXT} tokens the tokens that followed
+ * it with their counts (most frequent first). Immutable and compact; used for the chunks of
+ * a document and, loaded from the classpath, for the shipped prior.
+ */
+final class NgramTable {
+    static final int MAX_CONTEXT = 3;
+
+    /** Sorted distinct tokens and how often each occurs. */
+    final String[] vocab;
+    final int[] unigram;
+    final long total;
+    /** Sorted context hashes; the tokens after context k are next[ctxStart[k] .. ctxStart[k+1]). */
+    final long[] ctxKeys;
+    final int[] ctxStart;
+    final int[] nextTok;
+    final int[] nextCount;
+    /** Words seen in comments and strings (sorted, distinct). */
+    final String[] proseWords;
+
+    NgramTable(String[] vocab, int[] unigram, long[] ctxKeys, int[] ctxStart, int[] nextTok, int[] nextCount,
+               String[] proseWords) {
+        this.vocab = vocab;
+        this.unigram = unigram;
+        long t = 0;
+        for (int c : unigram) {
+            t += c;
+        }
+        this.total = t;
+        this.ctxKeys = ctxKeys;
+        this.ctxStart = ctxStart;
+        this.nextTok = nextTok;
+        this.nextCount = nextCount;
+        this.proseWords = proseWords;
+    }
+
+    static final NgramTable EMPTY = build(new String[0], 0, new String[0]);
+
+    /** Counts the n-grams of stream[0..n). */
+    static NgramTable build(String[] stream, int n, String[] proseWords) {
+        Map<String, int[]> uni = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            uni.computeIfAbsent(stream[i], k -> new int[1])[0]++;
+        }
+        String[] vocab = uni.keySet().toArray(new String[0]);
+        Arrays.sort(vocab);
+        int[] counts = new int[vocab.length];
+        Map<String, Integer> id = new HashMap<>(vocab.length * 2);
+        for (int i = 0; i < vocab.length; i++) {
+            id.put(vocab[i], i);
+            counts[i] = uni.get(vocab[i])[0];
+        }
+        long[] hashes = new long[n];
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = Hash64.of(stream[i]);
+            ids[i] = id.get(stream[i]);
+        }
+        // (context hash, next token id) pairs for every position and context length
+        int m = 0;
+        long[] keys = new long[n * MAX_CONTEXT];
+        int[] toks = new int[n * MAX_CONTEXT];
+        for (int i = 1; i < n; i++) {
+            long h = 0;
+            for (int k = 1; k <= MAX_CONTEXT && i - k >= 0; k++) {
+                h = contextStep(h, hashes, i - k, k);
+                keys[m] = h;
+                toks[m] = ids[i];
+                m++;
+            }
+        }
+        return fromPairs(vocab, counts, keys, toks, null, m, proseWords);
+    }
+
+    /**
+     * Hash of the context stream[j .. j+k) given the hash h of stream[j+1 .. j+k): contexts grow
+     * leftwards, so that a context of k tokens is the one of k-1 tokens with one more in front.
+     */
+    static long contextStep(long h, long[] hashes, int j, int k) {
+        return extendContext(h, hashes[j], k);
+    }
+
+    /** Hash of a context of k tokens: the one of the last k-1 (hash h) with a token of hash t in front. */
+    static long extendContext(long h, long t, int k) {
+        return Hash64.extend(h, t + k * 0x9E3779B97F4A7C15L);
+    }
+
+    /** Builds the context arrays from (key, token, weight) triples; weights null means 1 each. */
+    static NgramTable fromPairs(String[] vocab, int[] counts, long[] keys, int[] toks, int[] weights, int m,
+                                String[] proseWords) {
+        long[] k2 = Arrays.copyOf(keys, m);
+        int[] t2 = Arrays.copyOf(toks, m);
+        int[] w2 = weights == null ? null : Arrays.copyOf(weights, m);
+        sort(k2, t2, w2, 0, m - 1);
+        long[] ctxKeys = new long[m];
+        int[] ctxStart = new int[m + 1];
+        int[] nextTok = new int[m];
+        int[] nextCount = new int[m];
+        int nc = 0;
+        int np = 0;
+        for (int i = 0; i < m; i++) {
+            int w = w2 == null ? 1 : w2[i];
+            if (nc == 0 || ctxKeys[nc - 1] != k2[i]) {
+                ctxKeys[nc] = k2[i];
+                ctxStart[nc] = np;
+                nc++;
+                nextTok[np] = t2[i];
+                nextCount[np] = w;
+                np++;
+            } else if (nextTok[np - 1] == t2[i]) {
+                nextCount[np - 1] += w;
+            } else {
+                nextTok[np] = t2[i];
+                nextCount[np] = w;
+                np++;
+            }
+        }
+        ctxStart[nc] = np;
+        // most frequent first within each context
+        for (int c = 0; c < nc; c++) {
+            sortRange(nextTok, nextCount, ctxStart[c], ctxStart[c + 1]);
+        }
+        return new NgramTable(vocab, counts, Arrays.copyOf(ctxKeys, nc), Arrays.copyOf(ctxStart, nc + 1),
+                Arrays.copyOf(nextTok, np), Arrays.copyOf(nextCount, np), proseWords);
+    }
+
+    /** Sorts the parallel arrays by (key, tok), in place (quicksort, insertion sort for short ranges). */
+    private static void sort(long[] k, int[] t, int[] w, int lo, int hi) {
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            long pk = k[mid];
+            int pt = t[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (k[i] < pk || (k[i] == pk && t[i] < pt)) {
+                    i++;
+                }
+                while (k[j] > pk || (k[j] == pk && t[j] > pt)) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(k, t, w, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (j - lo < hi - i) {
+                sort(k, t, w, lo, j);
+                lo = i;
+            } else {
+                sort(k, t, w, i, hi);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            for (int j = i; j > lo && (k[j - 1] > k[j] || (k[j - 1] == k[j] && t[j - 1] > t[j])); j--) {
+                swap(k, t, w, j, j - 1);
+            }
+        }
+    }
+
+    private static void swap(long[] k, int[] t, int[] w, int i, int j) {
+        long a = k[i];
+        k[i] = k[j];
+        k[j] = a;
+        int b = t[i];
+        t[i] = t[j];
+        t[j] = b;
+        if (w != null) {
+            int c = w[i];
+            w[i] = w[j];
+            w[j] = c;
+        }
+    }
+
+    private static void sortRange(int[] tok, int[] cnt, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            int t = tok[i];
+            int c = cnt[i];
+            int j = i - 1;
+            while (j >= from && cnt[j] < c) {
+                tok[j + 1] = tok[j];
+                cnt[j + 1] = cnt[j];
+                j--;
+            }
+            tok[j + 1] = t;
+            cnt[j + 1] = c;
+        }
+    }
+
+    /** Index of context hash h in ctxKeys, or -1. */
+    int context(long h) {
+        int i = Arrays.binarySearch(ctxKeys, h);
+        return i >= 0 ? i : -1;
+    }
+
+    /** Unigram count of a token. */
+    int count(String t) {
+        int i = Arrays.binarySearch(vocab, t);
+        return i >= 0 ? unigram[i] : 0;
+    }
+
+    /** First vocabulary index whose token is &gt;= prefix (tokens starting with prefix follow it). */
+    int prefixStart(String prefix) {
+        int i = Arrays.binarySearch(vocab, prefix);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    int size() {
+        return nextTok.length + vocab.length;
+    }
+}

@@ -1,0 +1,147 @@
+package io.pairpad.complete;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * A log-linear model over the candidates of one request plus an "other token" outcome:
+ * score = w[class] . features, probability = softmax over the candidates and "other".
+ * Weights are read once from /complete/ranker.json (learnt by bench/autocomplete/train_ranker.py).
+ */
+final class Ranker {
+    /** Languages with weights of their own (by prior name), added to the shared ones. */
+    static final String[] LANGUAGES = {"python", "java", "javascript"};
+
+    private final double[][] w = new double[ContextClass.values().length][Features.N];
+    /** lw[language][class][feature]: per-language adjustments, zero where not learnt. */
+    private final double[][][] lw = new double[LANGUAGES.length][ContextClass.values().length][Features.N];
+    private final double[][] oov = new double[ContextClass.values().length][Features.OOV_N];
+
+    /** Untrained weights: the interpolated n-gram probability alone, "other" rarely. */
+    Ranker() {
+        for (int c = 0; c < w.length; c++) {
+            w[c][Features.LOG_P_MIX] = 1.0;
+            oov[c][0] = -4.0;
+        }
+    }
+
+    static Ranker load() {
+        Ranker r = new Ranker();
+        try (InputStream in = Ranker.class.getResourceAsStream("/complete/ranker.json")) {
+            if (in != null) {
+                r.read(new ObjectMapper().readTree(in));
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Ranker();
+        }
+        return r;
+    }
+
+    static int languageIndex(String prior) {
+        for (int i = 0; i < LANGUAGES.length; i++) {
+            if (LANGUAGES[i].equals(prior)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void read(JsonNode root) {
+        JsonNode names = root.get("features");
+        JsonNode langs = root.get("language_weights");
+        if (langs != null) {
+            for (int li = 0; li < LANGUAGES.length; li++) {
+                JsonNode byClass = langs.get(LANGUAGES[li]);
+                if (byClass == null) {
+                    continue;
+                }
+                for (ContextClass cc : ContextClass.values()) {
+                    JsonNode ws = byClass.get(cc.name());
+                    if (ws == null) {
+                        continue;
+                    }
+                    for (int i = 0; i < names.size(); i++) {
+                        int f = indexOf(Features.NAMES, names.get(i).asText());
+                        if (f >= 0) {
+                            lw[li][cc.ordinal()][f] = ws.get(i).asDouble();
+                        }
+                    }
+                }
+            }
+        }
+        for (ContextClass cc : ContextClass.values()) {
+            JsonNode ws = root.get("weights").get(cc.name());
+            JsonNode os = root.get("oov").get(cc.name());
+            if (ws == null || os == null) {
+                continue;
+            }
+            java.util.Arrays.fill(w[cc.ordinal()], 0.0);
+            for (int i = 0; i < names.size(); i++) {
+                int f = indexOf(Features.NAMES, names.get(i).asText());
+                if (f >= 0) {
+                    w[cc.ordinal()][f] = ws.get(i).asDouble();
+                }
+            }
+            JsonNode oovNames = root.get("oov_features");
+            for (int i = 0; i < oovNames.size(); i++) {
+                int f = indexOf(Features.OOV_NAMES, oovNames.get(i).asText());
+                if (f >= 0) {
+                    oov[cc.ordinal()][f] = os.get(i).asDouble();
+                }
+            }
+        }
+    }
+
+    private static int indexOf(String[] a, String s) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].equals(s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Sets score and prob of each candidate; returns the probability of "other". */
+    double rank(ContextClass cc, List<Candidate> cands, double[] oovFeatures) {
+        return rank(cc, -1, cands, oovFeatures);
+    }
+
+    /** As above, with the adjustments of language li (an index of LANGUAGES, or -1 for none). */
+    double rank(ContextClass cc, int li, List<Candidate> cands, double[] oovFeatures) {
+        double[] wc = w[cc.ordinal()];
+        double[] lc = li >= 0 ? lw[li][cc.ordinal()] : null;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Candidate c : cands) {
+            double s = 0;
+            for (int f = 0; f < Features.N; f++) {
+                s += wc[f] * c.features[f];
+            }
+            if (lc != null) {
+                for (int f = 0; f < Features.N; f++) {
+                    s += lc[f] * c.features[f];
+                }
+            }
+            c.score = s;
+            max = Math.max(max, s);
+        }
+        double so = 0;
+        double[] oc = oov[cc.ordinal()];
+        for (int f = 0; f < Features.OOV_N; f++) {
+            so += oc[f] * oovFeatures[f];
+        }
+        max = Math.max(max, so);
+        double z = Math.exp(so - max);
+        for (Candidate c : cands) {
+            c.prob = Math.exp(c.score - max);
+            z += c.prob;
+        }
+        for (Candidate c : cands) {
+            c.prob /= z;
+        }
+        return Math.exp(so - max) / z;
+    }
+}
