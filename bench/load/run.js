@@ -34,6 +34,8 @@ const HELP = `usage: node run.js [--scenario pair|crowd|ramp|bigdoc|idle|custom]
   --jar PATH           default target/pairpad.jar
   --jvm "ARGS"         extra JVM arguments (e.g. a JFR recording)
   --env K=V            extra server environment (repeatable), e.g. PAIRPAD_MSG_RATE=100
+  --nice N             run server, PostgreSQL and generators at niceness N (e.g. -5 on a busy shared
+                       machine; default: unchanged)
   --deflate            let clients offer permessage-deflate (off by default)
   --out DIR            where JSON results go (default bench/load/out)
   --keep-data          keep the server's temp data directory and log
@@ -68,6 +70,7 @@ function parseArgs(argv) {
         break;
       }
       case '--deflate': o.deflate = true; break;
+      case '--nice': o.nice = Number(val()); break;
       case '--out': o.out = val(); break;
       case '--keep-data': o.keepData = true; break;
       case '--quiet-server-log': break;
@@ -458,6 +461,8 @@ function printMedians(tag, runs) {
 
 async function main() {
   const cfg = parseArgs(process.argv.slice(2));
+  // Set before anything is started: the server, its PostgreSQL and the generators inherit it.
+  if (cfg.nice) os.setPriority(0, cfg.nice);
   if (!fs.existsSync(cfg.jar)) throw new Error(`${cfg.jar} is missing: build it with mvn -q -o package -DskipTests`);
   fs.mkdirSync(cfg.out, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -469,7 +474,7 @@ async function main() {
     runs: [],
   };
   console.log(`pairpad load: ${cfg.scenario} ${JSON.stringify({ rooms: cfg.rooms, users: cfg.users, rate: cfg.rate,
-    duration: cfg.duration, warmup: cfg.warmup, procs: cfg.procs, runs: cfg.runs, env: cfg.env })}`);
+    duration: cfg.duration, warmup: cfg.warmup, procs: cfg.procs, runs: cfg.runs, env: cfg.env, nice: cfg.nice || 0 })}`);
 
   if (cfg.scenario === 'bigdoc') {
     const sizes = cfg.docBytes ? [cfg.docBytes] : [1000, 1000000];

@@ -28,6 +28,7 @@ async function startServer(o) {
   delete env.DATABASE_URL;
   const args = [...(o.jvmArgs || []), '-jar', o.jar];
   const t0 = Date.now();
+  // java (and the PostgreSQL it starts) inherits this process's niceness (run.js --nice).
   const proc = spawn('java', args, { env, stdio: ['ignore', out, out] });
   let exited = null;
   proc.on('exit', (code, sig) => {
