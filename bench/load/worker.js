@@ -236,7 +236,7 @@ function texts() {
     clients: room.clients.map((c) => ({
       revision: c.revision,
       length: c.text.length,
-      sha1: crypto.createHash('sha1').update(c.text).digest('hex'),
+      sha1: crypto.createHash('sha1').update(c.text.toString()).digest('hex'),
       pending: c.pending,
     })),
   }));

@@ -5,6 +5,7 @@
 
 const WebSocket = require('ws');
 const ot = require('ot');
+const { ChunkText } = require('./chunk-text');
 
 const TextOperation = ot.TextOperation;
 const now = () => performance.now();
@@ -39,7 +40,7 @@ class OtClient extends ot.Client {
     this.room = room;
     this.index = index;
     this.opts = opts;
-    this.text = '';
+    this.text = new ChunkText('');
     this.cursor = 0;
     this.ready = false;
     this.closed = false;
@@ -96,7 +97,7 @@ class OtClient extends ot.Client {
       // A fresh init after an invalid_op: start over from it.
       this.stats.error('reinit');
     }
-    this.text = msg.code;
+    this.text = new ChunkText(msg.code);
     this.revision = msg.revision;
     this.setState(SYNCHRONIZED);
     this.unsent = [];
@@ -148,7 +149,7 @@ class OtClient extends ot.Client {
   }
 
   applyOperation(operation) {
-    this.text = operation.apply(this.text);
+    this.text.apply(operation);
     this.cursor = Math.min(transformIndex(this.cursor, operation), this.text.length);
   }
 
@@ -171,7 +172,7 @@ class OtClient extends ot.Client {
       this.cursor = c - 1;
     }
     const t = now();
-    this.text = op.apply(this.text);
+    this.text.apply(op);
     this.unsent.push({ t, measured: this.room.inWindow(t) });
     this.stats.typed(t);
     this.applyClient(op);
