@@ -30,6 +30,8 @@ const HELP = `usage: node run.js [--scenario pair|crowd|ramp|bigdoc|idle|custom]
   --doc-bytes B        initial document size in characters (default 1000; bigdoc compares 1000 and 998000)
   --ramp-steps a,b,c   room counts for the ramp (default 50,100,200,300,400,500,600,800,1000,1200,1600)
   --ramp-p99 MS        the ramp stops at this edit->all-peers p99 (default 50)
+  --ramp-all           walk every step whatever the p99 (stop only if a generator passes 85 % CPU or
+                       delivers under 90 % of the target), to see the whole curve
   --port N             server port (default 18480)
   --jar PATH           default target/pairpad.jar
   --jvm "ARGS"         extra JVM arguments (e.g. a JFR recording)
@@ -61,6 +63,7 @@ function parseArgs(argv) {
       case '--doc-bytes': o.docBytes = Number(val()); break;
       case '--ramp-steps': o.rampSteps = val().split(',').map(Number); break;
       case '--ramp-p99': o.rampP99 = Number(val()); break;
+      case '--ramp-all': o.rampAll = true; break;
       case '--port': o.port = Number(val()); break;
       case '--jar': o.jar = val(); break;
       case '--jvm': o.jvm = val(); break;
@@ -350,7 +353,14 @@ async function rampRun(cfg, docBytes) {
       r.convergence = await convergence(workers, server);
       steps.push(r);
       console.log(line(`  ramp ${roomsNow} rooms`, r));
-      if ((r.peer.p99 !== null && r.peer.p99 >= cfg.rampP99) || r.generator.saturated || conn.failed > 0) break;
+      const ownCpuSaturated = r.generator.perProcessPct.some((c) => c > 85);
+      const behind = r.editsDeliveredPerS < 0.9 * r.target.editsPerS;
+      if (cfg.rampAll) {
+        // Walk the whole curve; stop only when the generator's own CPU or the delivery rate gives out.
+        if (ownCpuSaturated || behind || conn.failed > 0) break;
+      } else if ((r.peer.p99 !== null && r.peer.p99 >= cfg.rampP99) || r.generator.saturated || conn.failed > 0) {
+        break;
+      }
     }
     const good = steps.filter((s) => s.peer.p99 !== null && s.peer.p99 < cfg.rampP99 && s.errorCount === 0
       && s.convergence.converged === s.convergence.rooms);
@@ -359,7 +369,8 @@ async function rampRun(cfg, docBytes) {
     return {
       steps,
       maxRoomsUnderP99: best ? best.target.rooms : 0,
-      stoppedBy: last.peer.p99 >= cfg.rampP99 ? `p99 ${fmt(last.peer.p99)} ms >= ${cfg.rampP99}`
+      stoppedBy: cfg.rampAll ? (steps.length === cfg.rampSteps.length ? 'last step reached' : 'generator or delivery gave out')
+        : last.peer.p99 >= cfg.rampP99 ? `p99 ${fmt(last.peer.p99)} ms >= ${cfg.rampP99}`
         : last.generator.saturated ? 'generator saturated' : 'last step reached',
       startMs: server.startMs,
     };
