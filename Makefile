@@ -35,3 +35,13 @@ $(JAR): $(SOURCES)
 
 clean:
 	$(MVN) clean
+
+# Load benchmark (bench/load): `make bench-load ARGS="--scenario pair --runs 3"`; see bench/load/README.md.
+BENCH_LOAD_DEPS := bench/load/node_modules/.package-lock.json
+
+$(BENCH_LOAD_DEPS): bench/load/package.json bench/load/package-lock.json
+	cd bench/load && npm ci --no-audit --no-fund --silent
+
+.PHONY: bench-load
+bench-load: $(JAR) $(BENCH_LOAD_DEPS)
+	node bench/load/run.js $(ARGS)
