@@ -29,8 +29,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                // An ack promises the op survives a crash: keep commits synchronous.
+                // An ack promises the op survives a crash, of the machine too: commits wait for the WAL to reach
+                // the disk. zonky starts PostgreSQL with fsync off (-F); this setting comes later and wins.
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "100")
                 .start();
         return new EmbeddedDatabase(postgres, absolute);
