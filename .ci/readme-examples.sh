@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 data=$(mktemp -d)
 PAIRPAD_DATA_DIR="$data" PORT=8080 java -jar target/pairpad.jar > "$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 300); do
     curl -fs localhost:8080/health >/dev/null 2>&1 && break
     sleep 0.1

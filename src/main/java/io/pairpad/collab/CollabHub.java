@@ -165,7 +165,7 @@ public final class CollabHub {
                 jdbi.useHandle(h -> h.createUpdate("UPDATE rooms SET active_users = :n WHERE id = :id")
                         .bind("n", connections).bind("id", roomId).execute());
             } catch (RuntimeException e) {
-                log.warn("Could not store presence of room {}: {}", RoomIds.forLog(roomId), e.getMessage());
+                log.warn("Could not store presence of room {}: {}", RoomIds.forLog(roomId), SqlErrors.describe(e));
             }
         });
     }

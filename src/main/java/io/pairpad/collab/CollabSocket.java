@@ -94,7 +94,7 @@ public final class CollabSocket {
         try {
             room = hub.join(roomId.get(), participant);
         } catch (RuntimeException e) {
-            log.warn("Could not open room {}: {}", RoomIds.forLog(roomId.get()), e.getMessage());
+            log.warn("Could not open room {}: {}", RoomIds.forLog(roomId.get()), SqlErrors.describe(e));
             participant.send(messages.error("internal", "The room cannot be opened right now; retry shortly"));
             participant.channel().close(CloseCodes.SERVER_ERROR, "storage unavailable");
             return;

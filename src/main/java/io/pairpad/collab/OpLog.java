@@ -153,7 +153,7 @@ public final class OpLog implements AutoCloseable {
             }
             UUID room = roomAppends.get(0).op().roomId();
             log.warn("Could not store {} ops of room {}: {}", roomAppends.size(), RoomIds.forLog(room),
-                    e.getMessage());
+                    SqlErrors.describe(e));
             roomAppends.get(0).listener().failed(ops, e);
             return;
         }
@@ -208,7 +208,7 @@ public final class OpLog implements AutoCloseable {
         } catch (RuntimeException e) {
             // The log holds every op; a missed snapshot only makes the next load replay a little more.
             log.warn("Could not refresh the snapshot of room {}: {}", RoomIds.forLog(snapshot.roomId()),
-                    e.getMessage());
+                    SqlErrors.describe(e));
         }
     }
 

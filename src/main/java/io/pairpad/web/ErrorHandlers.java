@@ -3,6 +3,7 @@ package io.pairpad.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.pairpad.rooms.RoomIds;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ public final class ErrorHandlers {
         routes.exception(HttpResponseException.class, (e, ctx) -> respondToFramework(ctx, e.getStatus()));
         routes.exception(Exception.class, (e, ctx) -> {
             String requestId = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
+            log.error("Request {} {} {} failed", requestId, ctx.method(), RoomIds.redact(ctx.path()), e);
             respond(ctx, 500, "internal", "Internal error (request id " + requestId + ")");
         });
         routes.error(404, ctx -> {

@@ -2,8 +2,12 @@ package io.pairpad.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairpad.Api;
+import io.pairpad.TestDatabase;
+import io.pairpad.collab.IntegrityCheck;
 import io.pairpad.ot.InvalidOperationException;
 import io.pairpad.ot.TextOperation;
+import io.pairpad.web.Json;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The integrity check of a room over the public API: its history, read page by page, replayed on its text at
@@ -18,6 +22,19 @@ public final class Integrity {
 
     /** What the room holds, once checked. */
     public record Checked(String code, long revision, String language) {
+    }
+
+    /**
+     * The {@code verify} command's check, from the inside: every room's op log replayed against its snapshot
+     * and checkpoints in the database.
+     */
+    public static void verifyAllRooms() {
+        IntegrityCheck.Report report = new IntegrityCheck(
+                Jdbi.create(TestDatabase.get().dataSource()).installPlugins(), Json.mapper(1 << 20)).run();
+        if (!report.ok()) {
+            throw new AssertionError("verify found " + report.problems().size() + " problems in " + report.rooms()
+                    + " rooms: " + report.problems());
+        }
     }
 
     /** Replays the room's history and fails with a description of the first mismatch. */

@@ -89,6 +89,7 @@ class WebSocketFuzzTest {
                         + restRevision + " by REST; attacker ids " + attacker.clientIds + "; tail " + tail);
             }
             Integrity.Checked checked = Integrity.check(api, room);
+            Integrity.verifyAllRooms();
             while (honest.revision() < checked.revision() && System.nanoTime() < deadline) {
                 pumpHonest(honest, honestSocket, 50, "catching up");
             }
