@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * Thread-safe.
  */
 final class ChunkSet {
-    private static final int MAX_REMEMBERED = 4096;
+    private static final int MAX_REMEMBERED = 1024;
 
     final NgramTable[] tables;
     final long total;

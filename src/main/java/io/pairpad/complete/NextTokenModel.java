@@ -13,6 +13,8 @@ import java.util.Set;
 final class NextTokenModel {
     /** Count of the document's context at which the document and the prior weigh the same. */
     static final double EVIDENCE_HALF = 2.0;
+    /** Without a prior, how often the document must have shown the context before trusting it. */
+    static final int MIN_EVIDENCE_ALONE = 2;
 
     /** The most likely next token and its probability. */
     record Guess(String token, double prob) {
@@ -35,6 +37,9 @@ final class NextTokenModel {
         boolean priorHas = prior != null && pv.next[0].total > 0;
         // trust the document in proportion to the evidence of its longest matching context
         int evidence = cm.order > 0 ? cm.next[cm.order - 1].total : 0;
+        if (!priorHas && evidence < MIN_EVIDENCE_ALONE) {
+            return null; // one sighting in the document, nothing else to go on
+        }
         double wc = !priorHas ? 1.0 : evidence / (evidence + EVIDENCE_HALF);
         double wp = 1.0 - wc;
         List<String> list = new ArrayList<>(cands);
@@ -52,8 +57,10 @@ final class NextTokenModel {
         if (bestTok == null || z <= 0) {
             return null;
         }
-        // prefer the cache's concrete spelling when the prior only knows the class
-        return new Guess(bestTok, best / z);
+        // the interpolated models are distributions over every token, so best is already a
+        // probability: dividing by the mass of the few candidates listed would make one
+        // sighting look certain
+        return new Guess(bestTok, Math.min(1.0, best));
     }
 
     private static void take(NextCounts nc, Set<String> out) {
