@@ -63,16 +63,8 @@ public final class CollabHub {
                 LIVENESS_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public Bus bus() {
-        return bus;
-    }
-
     public RoomHistory history() {
         return history;
-    }
-
-    public OpLog opLog() {
-        return opLog;
     }
 
     /** Joins {@code participant} to the room and returns it; empty when there is no such room. */

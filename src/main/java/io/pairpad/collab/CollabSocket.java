@@ -77,10 +77,6 @@ public final class CollabSocket {
         ws.onError(ctx -> close(ctx));
     }
 
-    public int openConnections() {
-        return connections.size();
-    }
-
     private void connect(WsConnectContext ctx) {
         ctx.enableAutomaticPings(30, TimeUnit.SECONDS);
         Optional<UUID> roomId = RoomIds.parse(ctx.pathParam("roomId"));

@@ -29,7 +29,6 @@ public final class OpLog implements AutoCloseable {
     private final Jdbi jdbi;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
-    private final BatchStats stats = new BatchStats();
     private volatile boolean running = true;
 
     private sealed interface Task permits Append, Snapshot, Barrier {
@@ -69,10 +68,6 @@ public final class OpLog implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Barrier(done));
         return done;
-    }
-
-    public BatchStats stats() {
-        return stats;
     }
 
     private void run() {
@@ -138,7 +133,6 @@ public final class OpLog implements AutoCloseable {
             }
             return;
         }
-        stats.record(appends.size());
         notifyCommitted(appends);
     }
 
@@ -157,7 +151,6 @@ public final class OpLog implements AutoCloseable {
             roomAppends.get(0).listener().failed(ops, e);
             return;
         }
-        stats.record(roomAppends.size());
         notifyCommitted(roomAppends);
     }
 
