@@ -8,7 +8,7 @@ import java.util.List;
  * or continue a name. Operators are the union of the common C-family, Rust, Go, Ruby,
  * PHP and SQL ones.
  */
-final class GenericLexer extends Lexer {
+final class GenericLexer extends PlainNameLexer {
     private static final String[] OPS = {
         "<<=", ">>=", "...", "..=", "<=>", "===", "!==", "**=", "??=", "||=", "&&=", "->", "=>", "::",
         ":=", "++", "--", "&&", "||", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
@@ -30,21 +30,6 @@ final class GenericLexer extends Lexer {
     @Override
     String[] operators() {
         return OPS;
-    }
-
-    @Override
-    boolean dollarInNames() {
-        return false;
-    }
-
-    @Override
-    boolean isIdentStart(int cp) {
-        return Character.isUnicodeIdentifierStart(cp) || cp == '_';
-    }
-
-    @Override
-    boolean isIdentPart(int cp) {
-        return Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp);
     }
 
     @Override

@@ -6,7 +6,7 @@ package io.pairpad.complete;
  * Python's operators. Indentation is read from the NEWLINE and SPACE tokens by
  * {@link ModelStream}.
  */
-final class PythonLexer extends Lexer {
+final class PythonLexer extends PlainNameLexer {
     private static final String[] OPS = {
         "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "<<", ">>", "<=", ">=", "==", "!=",
         "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
@@ -15,21 +15,6 @@ final class PythonLexer extends Lexer {
     @Override
     String[] operators() {
         return OPS;
-    }
-
-    @Override
-    boolean dollarInNames() {
-        return false;
-    }
-
-    @Override
-    boolean isIdentStart(int cp) {
-        return Character.isUnicodeIdentifierStart(cp) || cp == '_';
-    }
-
-    @Override
-    boolean isIdentPart(int cp) {
-        return Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp);
     }
 
     @Override
