@@ -18,6 +18,9 @@ public interface RoomDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM rooms WHERE id = :id")
     Optional<Room> find(@Bind("id") UUID id);
 
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM rooms WHERE id = :id)")
+    boolean exists(@Bind("id") UUID id);
+
     @SqlQuery("UPDATE rooms SET language = :language, updated_at = now() WHERE id = :id RETURNING " + COLUMNS)
     Optional<Room> updateLanguage(@Bind("id") UUID id, @Bind("language") String language);
 

@@ -46,7 +46,9 @@ public final class RoomService {
     public Room update(UUID id, Optional<String> language, Optional<String> code) {
         language.ifPresent(RoomService::requireSupported);
         code.ifPresent(this::requireWithinLimit);
-        get(id);
+        if (!rooms.exists(id)) {
+            throw ApiException.roomNotFound(id.toString());
+        }
         language.ifPresent(lang -> changeLanguage(id, lang, null));
         if (code.isPresent()) {
             replaceCode(id, code.get());
