@@ -51,7 +51,7 @@ public final class PairpadApp {
         RequestBodies bodies = new RequestBodies(config.limits().maxMessageBytes());
 
         Bus bus = config.redisUrl().<Bus>map(RedisBus::connect).orElseGet(LocalBus::new);
-        this.hub = new CollabHub(jdbi, mapper, config.limits(), bus);
+        this.hub = new CollabHub(database.dataSource(), jdbi, mapper, config.limits(), bus);
         RoomService roomService = new RoomService(jdbi, hub, config.limits().maxDocChars());
         HistoryController history = new HistoryController(roomService, hub.history(), mapper);
         CollabSocket socket = new CollabSocket(hub, roomService, mapper,
@@ -104,6 +104,8 @@ public final class PairpadApp {
             // Jetty's own cap sits above the protocol's limit, so that an oversized message is still read
             // and answered with close code 4413 rather than cut off with Jetty's 1009.
             ws.setMaxTextMessageSize(2L * config.limits().maxMessageBytes());
+            // Jetty starts every incoming message's text buffer at this size; edits are a few dozen bytes.
+            ws.setInputBufferSize(1024);
             ws.setIdleTimeout(Duration.ofMinutes(2));
         });
         cfg.staticFiles.add(files -> {

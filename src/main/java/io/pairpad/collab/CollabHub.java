@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +48,11 @@ public final class CollabHub {
         return t;
     });
 
-    public CollabHub(Jdbi jdbi, ObjectMapper mapper, Config.Limits limits, Bus bus) {
+    public CollabHub(DataSource dataSource, Jdbi jdbi, ObjectMapper mapper, Config.Limits limits, Bus bus) {
         this.jdbi = jdbi;
         this.bus = bus;
         this.history = new RoomHistory(jdbi, mapper);
-        this.opLog = new OpLog(jdbi);
+        this.opLog = new OpLog(dataSource);
         this.context = new RoomContext(limits, opLog, history, mapper, this, bus);
         if (!bus.clustered()) {
             // One instance owns every connection: counts left by a previous run are stale.

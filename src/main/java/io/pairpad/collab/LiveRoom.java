@@ -5,12 +5,10 @@ import io.pairpad.ot.InvalidOperationException;
 import io.pairpad.ot.Rope;
 import io.pairpad.ot.SurrogatePairs;
 import io.pairpad.ot.TextOperation;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +49,8 @@ public final class LiveRoom implements CommitListener {
     private long lastCheckpoint;
     private long epoch;
     private String language;
-    /** Sequenced ops, oldest first, with revisions {@code recentFrom + 1 .. revision}. */
-    private final ArrayDeque<Sequenced> recent = new ArrayDeque<>();
-    private long recentFrom;
-    /** Op ids of every op in {@link #recent}: enough to spot a resend whose original is in the window. */
-    private final Map<String, Long> recentIds = new HashMap<>();
+    /** The latest sequenced ops, up to {@code revision}: what late ops are transformed against. */
+    private final RecentOps recent;
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Map<String, RemoteUser> remoteUsers = new LinkedHashMap<>();
     /** Joiners waiting for the ops sequenced before they came to be committed, keyed by that revision. */
@@ -72,9 +67,6 @@ public final class LiveRoom implements CommitListener {
 
     private enum State { OPEN, RETIRED, BROKEN, DELETED }
 
-    private record Sequenced(long revision, String opId, TextOperation op, String clientId, String name) {
-    }
-
     private record Joiner(Participant participant, boolean announce) {
     }
 
@@ -89,7 +81,7 @@ public final class LiveRoom implements CommitListener {
         this.revision = current.revision();
         this.committedRevision = current.revision();
         this.knownRemoteRevision = current.revision();
-        this.recentFrom = current.revision();
+        this.recent = new RecentOps(current.revision());
         this.lastCheckpoint = current.lastCheckpoint();
         this.language = current.snapshot().language();
     }
@@ -381,15 +373,7 @@ public final class LiveRoom implements CommitListener {
             return;
         }
         epoch++;
-        List<Sequenced> own = new ArrayList<>();
-        for (Iterator<Sequenced> it = recent.iterator(); it.hasNext(); ) {
-            Sequenced s = it.next();
-            if (s.revision() > committedRevision) {
-                own.add(s);
-                recentIds.remove(s.opId());
-                it.remove();
-            }
-        }
+        List<SequencedOp> own = recent.removeAfter(committedRevision);
         for (StoredOp stored : context.history().opsBetween(id, committedRevision, Long.MAX_VALUE)) {
             deliverForeign(stored.revision(), context.history().parse(stored), stored.op(), stored.opId(),
                     stored.clientId(), stored.name());
@@ -425,9 +409,8 @@ public final class LiveRoom implements CommitListener {
         }
         text = after;
         revision++;
-        recent.addLast(new Sequenced(revision, opId, op, clientId, name));
+        recent.add(new SequencedOp(revision, opId, op, clientId, name));
         uncommitted.put(opId, new Submitted(baseRevision, submitted));
-        recentIds.put(opId, revision);
         boolean checkpoint = revision - lastCheckpoint
                 >= Math.max(MIN_CHECKPOINT_INTERVAL, after.length() / CHARS_PER_CHECKPOINT_OP);
         if (checkpoint) {
@@ -439,7 +422,7 @@ public final class LiveRoom implements CommitListener {
     }
 
     /** Sequences again an op that lost its revision to another instance, transformed afresh over the new order. */
-    private void resequence(Sequenced lost) {
+    private void resequence(SequencedOp lost) {
         int losses = racesLost.merge(lost.opId(), 1, Integer::sum);
         Submitted submitted = uncommitted.remove(lost.opId());
         Participant author = lost.clientId() == null ? null : participants.get(lost.clientId());
@@ -501,8 +484,7 @@ public final class LiveRoom implements CommitListener {
     /** An op another instance committed, in revision order after everything committed here. */
     private void deliverForeign(long opRevision, TextOperation op, String opJson, String opId, String authorId,
             String name) {
-        recent.addLast(new Sequenced(opRevision, opId, op, authorId, name));
-        recentIds.put(opId, opRevision);
+        recent.add(new SequencedOp(opRevision, opId, op, authorId, name));
         deliver(opRevision, op, opJson, opId, authorId, op.apply(committedText));
     }
 
@@ -540,27 +522,25 @@ public final class LiveRoom implements CommitListener {
 
     private TextOperation transformFrom(long baseRevision, TextOperation op) {
         TextOperation result = op;
-        if (baseRevision < recentFrom) {
-            for (StoredOp stored : context.history().opsBetween(id, baseRevision, recentFrom)) {
+        if (baseRevision < recent.from()) {
+            for (StoredOp stored : context.history().opsBetween(id, baseRevision, recent.from())) {
                 result = TextOperation.transform(result, context.history().parse(stored)).aPrime();
             }
         }
-        for (Sequenced s : recent) {
-            if (s.revision() > baseRevision) {
-                result = TextOperation.transform(result, s.op()).aPrime();
-            }
+        for (SequencedOp later : recent.between(baseRevision, revision)) {
+            result = TextOperation.transform(result, later.op()).aPrime();
         }
         return result;
     }
 
     private Optional<Long> originalRevision(String opId, long baseRevision) {
-        Long known = recentIds.get(opId);
-        if (known != null) {
-            return Optional.of(known);
+        Optional<Long> known = recent.revisionOf(opId);
+        if (known.isPresent()) {
+            return known;
         }
         // Alone, an op first sent before this window began can only have a base older than the window; with
         // other instances, its original may have been stored by one of them at any time.
-        if (baseRevision < recentFrom || context.clustered()) {
+        if (baseRevision < recent.from() || context.clustered()) {
             return context.history().revisionOf(id, opId);
         }
         return Optional.empty();
@@ -604,10 +584,8 @@ public final class LiveRoom implements CommitListener {
 
     private int mapThroughCommitted(int position, long fromRevision) {
         int mapped = position;
-        for (Sequenced s : recent) {
-            if (s.revision() > fromRevision && s.revision() <= committedRevision) {
-                mapped = s.op().transformPosition(mapped);
-            }
+        for (SequencedOp later : recent.between(fromRevision, committedRevision)) {
+            mapped = later.op().transformPosition(mapped);
         }
         return mapped;
     }
@@ -616,12 +594,7 @@ public final class LiveRoom implements CommitListener {
         if (atRevision == committedRevision) {
             return committedText.length();
         }
-        for (Sequenced s : recent) {
-            if (s.revision() == atRevision + 1) {
-                return s.op().baseLength();
-            }
-        }
-        return -1;
+        return recent.at(atRevision + 1).map(next -> next.op().baseLength()).orElse(-1);
     }
 
     /** Sends to a copy of the list: a send may drop a slow client, which leaves the room meanwhile. */
@@ -640,16 +613,7 @@ public final class LiveRoom implements CommitListener {
     }
 
     private void trimRecent() {
-        Iterator<Sequenced> it = recent.iterator();
-        while (recent.size() > RECENT_OPS && it.hasNext()) {
-            Sequenced oldest = it.next();
-            if (oldest.revision() > committedRevision) {
-                break;
-            }
-            it.remove();
-            recentIds.remove(oldest.opId());
-            recentFrom = oldest.revision();
-        }
+        recent.trim(RECENT_OPS, committedRevision);
     }
 
     private void retireIfIdle() {

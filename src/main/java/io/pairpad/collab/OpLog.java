@@ -2,6 +2,9 @@ package io.pairpad.collab;
 
 import io.pairpad.ot.Rope;
 import io.pairpad.rooms.RoomIds;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +22,22 @@ import org.slf4j.LoggerFactory;
  * The durable, append-only op log. One writer thread group-commits the ops of all rooms: it takes whatever
  * has queued up while the previous transaction was committing and writes it in one transaction, so the
  * batch grows with the load. Listeners hear of each op only after its commit.
+ *
+ * <p>Plain JDBC on purpose: this is the hottest path to the database. A batch of ops is one statement that
+ * the driver prepares once per connection, and without a checkpoint it commits on its own, in one round trip.
  */
 public final class OpLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpLog.class);
     private static final int MAX_BATCH = 512;
 
-    private final Jdbi jdbi;
+    private static final String INSERT_OPS = "INSERT INTO operations (room_id, revision, op_id, op, client_id, name)"
+            + " SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])";
+    private static final String INSERT_CHECKPOINT = "INSERT INTO checkpoints (room_id, revision, code)"
+            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String UPDATE_SNAPSHOT = "UPDATE rooms SET code = ?, revision = ?, updated_at = now()"
+            + " WHERE id = ? AND revision < ?";
+
+    private final DataSource dataSource;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
@@ -43,8 +54,8 @@ public final class OpLog implements AutoCloseable {
     private record Barrier(CompletableFuture<Void> done) implements Task {
     }
 
-    public OpLog(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public OpLog(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.writer = new Thread(this::run, "pairpad-oplog");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -125,8 +136,8 @@ public final class OpLog implements AutoCloseable {
             return;
         }
         try {
-            jdbi.useTransaction(h -> insert(h, appends));
-        } catch (RuntimeException batchFailure) {
+            write(appends);
+        } catch (SQLException | RuntimeException batchFailure) {
             // One room's failure (a room deleted under its ops, say) must not sink the other rooms' ops.
             for (List<Append> roomAppends : byRoom(appends).values()) {
                 writeRoomAlone(roomAppends);
@@ -138,8 +149,8 @@ public final class OpLog implements AutoCloseable {
 
     private void writeRoomAlone(List<Append> roomAppends) {
         try {
-            jdbi.useTransaction(h -> insert(h, roomAppends));
-        } catch (RuntimeException e) {
+            write(roomAppends);
+        } catch (SQLException | RuntimeException e) {
             List<PendingOp> ops = roomAppends.stream().map(Append::op).toList();
             if (SqlErrors.revisionTaken(e)) {
                 roomAppends.get(0).listener().lostRace(ops);
@@ -174,41 +185,86 @@ public final class OpLog implements AutoCloseable {
         return rooms;
     }
 
-    private static void insert(Handle h, List<Append> appends) {
-        PreparedBatch ops = h.prepareBatch("INSERT INTO operations (room_id, revision, op_id, op, client_id, name)"
-                + " VALUES (:room, :revision, :opId, :op, :clientId, :name)");
-        for (Append a : appends) {
-            PendingOp op = a.op();
-            ops.bind("room", op.roomId()).bind("revision", op.revision()).bind("opId", op.opId())
-                    .bind("op", op.opJson()).bind("clientId", op.clientId()).bind("name", op.name()).add();
-        }
-        ops.execute();
-        for (Append a : appends) {
-            if (a.checkpoint()) {
-                PendingOp op = a.op();
-                String text = op.textAfter().toString();
-                h.createUpdate("INSERT INTO checkpoints (room_id, revision, code) VALUES (:room, :revision, :code)"
-                                + " ON CONFLICT DO NOTHING")
-                        .bind("room", op.roomId()).bind("revision", op.revision()).bind("code", text).execute();
-                updateSnapshot(h, op.roomId(), op.revision(), text);
+    private void write(List<Append> appends) throws SQLException {
+        boolean checkpoints = appends.stream().anyMatch(Append::checkpoint);
+        try (Connection c = dataSource.getConnection()) {
+            if (!checkpoints) {
+                insertOps(c, appends);
+                return;
+            }
+            c.setAutoCommit(false);
+            try {
+                insertOps(c, appends);
+                for (Append a : appends) {
+                    if (a.checkpoint()) {
+                        insertCheckpoint(c, a.op());
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         }
     }
 
+    private static void insertOps(Connection c, List<Append> appends) throws SQLException {
+        int n = appends.size();
+        UUID[] rooms = new UUID[n];
+        Long[] revisions = new Long[n];
+        String[] opIds = new String[n];
+        String[] ops = new String[n];
+        String[] clientIds = new String[n];
+        String[] names = new String[n];
+        for (int i = 0; i < n; i++) {
+            PendingOp op = appends.get(i).op();
+            rooms[i] = op.roomId();
+            revisions[i] = op.revision();
+            opIds[i] = op.opId();
+            ops[i] = op.opJson();
+            clientIds[i] = op.clientId();
+            names[i] = op.name();
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_OPS)) {
+            insert.setArray(1, c.createArrayOf("uuid", rooms));
+            insert.setArray(2, c.createArrayOf("int8", revisions));
+            insert.setArray(3, c.createArrayOf("text", opIds));
+            insert.setArray(4, c.createArrayOf("text", ops));
+            insert.setArray(5, c.createArrayOf("text", clientIds));
+            insert.setArray(6, c.createArrayOf("text", names));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertCheckpoint(Connection c, PendingOp op) throws SQLException {
+        String code = op.textAfter().toString();
+        try (PreparedStatement insert = c.prepareStatement(INSERT_CHECKPOINT)) {
+            insert.setObject(1, op.roomId());
+            insert.setLong(2, op.revision());
+            insert.setString(3, code);
+            insert.executeUpdate();
+        }
+        updateSnapshot(c, op.roomId(), op.revision(), code);
+    }
+
     private void writeSnapshot(Snapshot snapshot) {
-        try {
-            jdbi.useHandle(h -> updateSnapshot(h, snapshot.roomId(), snapshot.revision(), snapshot.text().toString()));
-        } catch (RuntimeException e) {
+        try (Connection c = dataSource.getConnection()) {
+            updateSnapshot(c, snapshot.roomId(), snapshot.revision(), snapshot.text().toString());
+        } catch (SQLException | RuntimeException e) {
             // The log holds every op; a missed snapshot only makes the next load replay a little more.
             log.warn("Could not refresh the snapshot of room {}: {}", RoomIds.forLog(snapshot.roomId()),
                     SqlErrors.describe(e));
         }
     }
 
-    private static void updateSnapshot(Handle h, UUID room, long revision, String code) {
-        h.createUpdate("UPDATE rooms SET code = :code, revision = :revision, updated_at = now()"
-                        + " WHERE id = :room AND revision < :revision")
-                .bind("room", room).bind("revision", revision).bind("code", code).execute();
+    private static void updateSnapshot(Connection c, UUID room, long revision, String code) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(UPDATE_SNAPSHOT)) {
+            update.setString(1, code);
+            update.setLong(2, revision);
+            update.setObject(3, room);
+            update.setLong(4, revision);
+            update.executeUpdate();
+        }
     }
 
     /** Stops after writing everything already queued. */

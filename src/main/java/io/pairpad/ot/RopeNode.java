@@ -7,7 +7,7 @@ package io.pairpad.ot;
 abstract sealed class RopeNode permits RopeNode.Leaf, RopeNode.Branch {
 
     /** Large enough that a leaf edit is one cheap array copy, small enough to keep that copy cheap. */
-    static final int MAX_LEAF = 2048;
+    static final int MAX_LEAF = 512;
 
     static final Leaf EMPTY = new Leaf("");
 

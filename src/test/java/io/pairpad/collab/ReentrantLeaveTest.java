@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +62,9 @@ class ReentrantLeaveTest {
 
     @Test
     void aParticipantLeavingDuringABroadcastDoesNotStopIt() throws Exception {
-        Jdbi jdbi = Jdbi.create(TestDatabase.get().dataSource()).installPlugins();
-        CollabHub hub = new CollabHub(jdbi, Json.mapper(1 << 20), Config.Limits.defaults(), new LocalBus());
+        DataSource dataSource = TestDatabase.get().dataSource();
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugins();
+        CollabHub hub = new CollabHub(dataSource, jdbi, Json.mapper(1 << 20), Config.Limits.defaults(), new LocalBus());
         RoomService rooms = new RoomService(jdbi, hub, 1000);
         UUID id = rooms.create(Optional.of("python"), Optional.of("abc")).roomId();
 

@@ -60,7 +60,9 @@ class RopeTest {
         assertEquals(text, rope.toString());
         assertEquals(text.substring(499_990, 500_123), rope.substring(499_990, 500_123));
         RopeInvariants.check(rope);
-        assertTrue(rope.height() <= 10, "height " + rope.height());
+        int leaves = (text.length() + RopeNode.MAX_LEAF - 1) / RopeNode.MAX_LEAF;
+        int balanced = 32 - Integer.numberOfLeadingZeros(leaves - 1);
+        assertTrue(rope.height() <= balanced + 1, "height " + rope.height() + " for " + leaves + " leaves");
     }
 
     /** Sequences of 60 random edits, from texts of up to {@code scale} pieces, with inserts of up to as many. */
@@ -129,8 +131,10 @@ class RopeTest {
 
         assertEquals(model.toString(), rope.toString());
         RopeInvariants.check(rope);
-        // About 100 leaves of 1-2 K characters; an AVL tree over them is at most ~1.44 log2(n) high.
-        assertTrue(rope.height() <= 10, "height " + rope.height());
+        // Leaves at least half full; an AVL tree over n of them is at most ~1.44 log2(n) high.
+        int leaves = 2 * rope.length() / RopeNode.MAX_LEAF;
+        double avlBound = 1.44 * Math.log(leaves) / Math.log(2) + 1;
+        assertTrue(rope.height() <= avlBound, "height " + rope.height() + " for up to " + leaves + " leaves");
     }
 
     @Test
