@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 /** Reads the configuration, builds every part by hand, wires the routes, starts and stops the service. */
 public final class PairpadApp {
     private static final Logger log = LoggerFactory.getLogger(PairpadApp.class);
+    private static final int HTTP_THREADS = 32;
 
     private final Config config;
     private final Javalin javalin;
@@ -98,6 +100,9 @@ public final class PairpadApp {
     private void configureServer(JavalinConfig cfg, ObjectMapper mapper) {
         cfg.jsonMapper(new JavalinJackson(mapper, false));
         cfg.startup.showJavalinBanner = false;
+        // Jetty's default grows to 250 threads under many sockets; past a few per core they only add context
+        // switches, stacks for the GC to scan and memory. Handlers block at most on a pooled JDBC connection.
+        cfg.jetty.threadPool = new QueuedThreadPool(HTTP_THREADS, 8, 60_000);
         cfg.http.maxRequestSize = config.limits().maxMessageBytes();
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         cfg.jetty.modifyWebSocketServletFactory(ws -> {

@@ -34,7 +34,7 @@ public final class LiveRoom implements CommitListener {
      * Ops kept in memory to transform late ops against; older ones are read from the log. Clients lag a few
      * revisions, so a short window serves nearly every op, and ops die young, sparing the GC from copying them.
      */
-    private static final int RECENT_OPS = 256;
+    private static final int RECENT_OPS = 128;
     private static final int MIN_CHECKPOINT_INTERVAL = 100;
     private static final int CHARS_PER_CHECKPOINT_OP = 1_000;
     /** How often one op may lose the race for a revision before its author is told to start over. */
