@@ -9,7 +9,10 @@ public interface CommitListener {
     /** None of {@code ops} was stored; they are in revision order. */
     void failed(List<PendingOp> ops, Exception cause);
 
-    /** Another instance took the revision of the first of {@code ops}; none of them was stored. */
+    /**
+     * None of {@code ops} was stored: another instance took the revision of one of them, or the log already
+     * holds one of their op ids (a resend this room no longer remembered).
+     */
     void lostRace(List<PendingOp> ops);
 
     /**

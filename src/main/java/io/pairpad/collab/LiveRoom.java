@@ -424,11 +424,22 @@ public final class LiveRoom implements CommitListener {
                 checkpoint, this);
     }
 
-    /** Sequences again an op that lost its revision to another instance, transformed afresh over the new order. */
+    /**
+     * Sequences again an op that was not stored, transformed afresh over the new order; unless the log holds
+     * its id already, which makes it a resend: then it is acked with the first revision, as any resend is.
+     */
     private void resequence(SequencedOp lost) {
         int losses = racesLost.merge(lost.opId(), 1, Integer::sum);
         Submitted submitted = uncommitted.remove(lost.opId());
         Participant author = lost.clientId() == null ? null : participants.get(lost.clientId());
+        Optional<Long> original = context.history().revisionOf(id, lost.opId());
+        if (original.isPresent()) {
+            racesLost.remove(lost.opId());
+            if (author != null) {
+                ackWhenCommitted(author, original.get(), lost.opId());
+            }
+            return;
+        }
         try {
             if (losses > MAX_RACES_LOST) {
                 throw new InvalidOperationException("The room is too busy to take this op; resend it");

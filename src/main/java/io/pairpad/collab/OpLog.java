@@ -152,7 +152,7 @@ public final class OpLog implements AutoCloseable {
             write(roomAppends);
         } catch (SQLException | RuntimeException e) {
             List<PendingOp> ops = roomAppends.stream().map(Append::op).toList();
-            if (SqlErrors.revisionTaken(e)) {
+            if (SqlErrors.alreadyStored(e)) {
                 roomAppends.get(0).listener().lostRace(ops);
                 return;
             }

@@ -128,6 +128,34 @@ class CollabSocketTest {
     }
 
     @Test
+    void anOpIdTheRoomNoLongerRemembersIsAckedAsAResendAndTheRoomGoesOn() {
+        TestApp.run((server, client) -> {
+            Api api = new Api(server.port());
+            String room = createRoom(api, "");
+            try (WsClient ada = WsClient.connect(server.port(), "/ws/" + room)) {
+                ada.next("init");
+                ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"k3:17\",\"op\":[\"hi\"]}");
+                assertEquals(1, ada.next("ack").get("revision").intValue());
+            }
+            // The room was dropped from memory; reloaded, it knows no op ids, and this base is not an old one.
+            try (WsClient again = WsClient.connect(server.port(), "/ws/" + room);
+                    WsClient bob = WsClient.connect(server.port(), "/ws/" + room)) {
+                again.next("init");
+                bob.next("init");
+                again.send("{\"type\":\"op\",\"revision\":1,\"id\":\"k3:17\",\"op\":[2,\"?\"]}");
+                JsonNode ack = again.next("ack");
+                assertEquals(1, ack.get("revision").intValue());
+                assertEquals("k3:17", ack.get("id").textValue());
+                bob.send("{\"type\":\"op\",\"revision\":1,\"id\":\"b:1\",\"op\":[2,\"!\"]}");
+                assertEquals(2, bob.next("ack").get("revision").intValue());
+                assertEquals("[2,\"!\"]", again.next("op").get("op").toString());
+            }
+            assertEquals("hi!", api.get("/api/rooms/" + room).json().get("code").textValue());
+            assertEquals(2, api.get("/api/rooms/" + room + "/history").json().get("operations").size());
+        });
+    }
+
+    @Test
     void codeUpdateClientsStayInSyncWithOpClients() {
         TestApp.run((server, client) -> {
             Api api = new Api(server.port());
