@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 'use strict';
-// pairpad load benchmark: starts the jar on a fresh data directory, opens R rooms x U ot.js clients over
-// real WebSockets from one or more generator processes (worker.js), types T edits/s per user for D
-// seconds, and reports latencies, throughput, errors, convergence, server CPU/RSS (PostgreSQL included)
-// and the generator's own CPU. See bench/load/README.md.
+// pairpad load benchmark: starts the jar on a fresh data directory (or N instances on one PostgreSQL and
+// one Redis), opens R rooms x U ot.js clients over real WebSockets from one or more generator processes
+// (worker.js), types T edits/s per user for D seconds, and reports latencies, throughput, errors,
+// convergence, server CPU/RSS (PostgreSQL and Redis included) and the generator's own CPU. See
+// bench/load/README.md.
 
 const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { fork } = require('child_process');
-const { startServer, stopServer, ServerSampler, psql, jcmd, sleep } = require('./lib/server');
+const { startCluster, stopCluster, ServerSampler, psql, jcmd, sleep } = require('./lib/server');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -32,7 +33,10 @@ const HELP = `usage: node run.js [--scenario pair|crowd|ramp|bigdoc|idle|custom]
   --ramp-p99 MS        the ramp stops at this edit->all-peers p99 (default 50)
   --ramp-all           walk every step whatever the p99 (stop only if a generator passes 85 % CPU or
                        delivers under 90 % of the target), to see the whole curve
-  --port N             server port (default 18480)
+  --instances N        server instances (default 1): instance 1 owns the embedded PostgreSQL, the others
+                       use it; all share a Redis of their own; the users of each room are split across them
+  --redis              cluster mode with Redis even for 1 instance (the bus's own cost)
+  --port N             server port (default 18480; instance i listens on N+i-1)
   --jar PATH           default target/pairpad.jar
   --jvm "ARGS"         extra JVM arguments (e.g. a JFR recording)
   --env K=V            extra server environment (repeatable), e.g. PAIRPAD_MSG_RATE=100
@@ -40,7 +44,7 @@ const HELP = `usage: node run.js [--scenario pair|crowd|ramp|bigdoc|idle|custom]
                        machine; default: unchanged)
   --deflate            let clients offer permessage-deflate (off by default)
   --out DIR            where JSON results go (default bench/load/out)
-  --keep-data          keep the server's temp data directory and log
+  --keep-data          keep each instance's temp data directory and log
   --quiet-server-log   (default) server output goes to its log file in the data directory`;
 
 function parseArgs(argv) {
@@ -64,6 +68,8 @@ function parseArgs(argv) {
       case '--ramp-steps': o.rampSteps = val().split(',').map(Number); break;
       case '--ramp-p99': o.rampP99 = Number(val()); break;
       case '--ramp-all': o.rampAll = true; break;
+      case '--instances': o.instances = Number(val()); break;
+      case '--redis': o.redis = true; break;
       case '--port': o.port = Number(val()); break;
       case '--jar': o.jar = val(); break;
       case '--jvm': o.jvm = val(); break;
@@ -85,6 +91,10 @@ function parseArgs(argv) {
   if (!SCENARIOS[o.scenario]) throw new Error(`unknown scenario ${o.scenario}`);
   const d = SCENARIOS[o.scenario];
   const pick = (k, dflt) => (o[k] !== undefined ? o[k] : d[k] !== undefined ? d[k] : dflt);
+  const instances = o.instances === undefined ? 1 : o.instances;
+  if (!Number.isInteger(instances) || instances < 1) throw new Error('--instances needs a whole number >= 1');
+  // jcmd reads one JVM's heap.
+  if (o.scenario === 'idle' && instances > 1) throw new Error('idle measures one instance: drop --instances');
   return {
     ...o,
     rooms: pick('rooms', 10),
@@ -97,6 +107,8 @@ function parseArgs(argv) {
     docBytes: o.docBytes,
     rampSteps: o.rampSteps || [50, 100, 200, 300, 400, 500, 600, 800, 1000, 1200, 1600],
     rampP99: o.rampP99 || 50,
+    instances,
+    redis: !!o.redis || instances > 1,
     port: o.port || 18480,
     jar: path.resolve(ROOT, o.jar || 'target/pairpad.jar'),
     jvmArgs: o.jvm ? o.jvm.split(/\s+/).filter(Boolean) : [],
@@ -179,6 +191,7 @@ class Worker {
     });
   }
   async close() {
+    if (!this.proc.connected) return;
     try {
       await Promise.race([this.call({ cmd: 'close' }), sleep(5000)]);
     } catch (e) {
@@ -188,18 +201,19 @@ class Worker {
   }
 }
 
-async function connect(workers, server, ids, cfg, tag) {
+/** Opens every room's clients; the generators split the users of each room across the instances. */
+async function connect(workers, servers, ids, cfg, tag) {
   const shares = workers.map(() => []);
   ids.forEach((id, i) => shares[i % workers.length].push(id));
   const res = await Promise.all(workers.map((w, i) => w.call({
-    cmd: 'connect', rooms: shares[i], users: cfg.users, port: server.port, idPrefix: `${tag}w${i}`,
+    cmd: 'connect', rooms: shares[i], users: cfg.users, ports: servers.map((s) => s.port), idPrefix: `${tag}w${i}`,
     deflate: !!cfg.deflate, seed: cfg.seed || 1, concurrency: 50,
   })));
   return { connected: res.reduce((a, r) => a + r.connected, 0), failed: res.reduce((a, r) => a + r.failed, 0) };
 }
 
 /** Types for warmup + duration on every worker at once; returns the merged figures of the measured window. */
-async function typeOnce(workers, server, sampler, cfg) {
+async function typeOnce(workers, servers, sampler, cfg) {
   const startEpoch = Date.now() + 500;
   const warmupMs = cfg.warmup * 1000;
   const measureMs = cfg.duration * 1000;
@@ -230,7 +244,7 @@ async function typeOnce(workers, server, sampler, cfg) {
   // Group commit: rows and distinct writing transactions in the window, read from the database itself.
   const ws = (startEpoch + warmupMs) / 1000;
   const we = (startEpoch + warmupMs + measureMs) / 1000;
-  const row = psql(server, `SELECT count(*), count(DISTINCT xmin::text) FROM operations `
+  const row = psql(servers[0], `SELECT count(*), count(DISTINCT xmin::text) FROM operations `
     + `WHERE created_at >= to_timestamp(${ws}) AND created_at < to_timestamp(${we})`);
   let opsPerCommit = null;
   let commitsPerS = null;
@@ -240,6 +254,8 @@ async function typeOnce(workers, server, sampler, cfg) {
     commitsPerS = txns / cfg.duration;
   }
   return {
+    instances: servers.length,
+    redis: cfg.redis,
     target: { rooms: cfg.roomsNow, users: cfg.users, rate: cfg.rate, editsPerS: cfg.roomsNow * cfg.users * cfg.rate },
     peer,
     ack,
@@ -249,9 +265,11 @@ async function typeOnce(workers, server, sampler, cfg) {
     errors,
     errorCount: Object.values(errors).reduce((a, b) => a + b, 0),
     server: {
-      cpuPct: cpu.serverPct, javaPct: cpu.javaPct, pgPct: cpu.pgPct,
+      cpuPct: cpu.serverPct, javaPct: cpu.javaPct, perInstanceJavaPct: cpu.perInstanceJavaPct, pgPct: cpu.pgPct,
+      redisPct: cfg.redis ? cpu.redisPct : null,
       peakRssMB: peak.rss / 1048576, peakRssSharedOnceMB: peak.unique / 1048576,
       peakJavaRssMB: peak.javaRss / 1048576, peakPgRssMB: peak.pgRss / 1048576,
+      peakRedisRssMB: cfg.redis ? peak.redisRss / 1048576 : null,
     },
     generator: {
       cpuPct: generatorPct, perProcessPct: genCpu, coordinatorPct: cpu.coordinatorPct,
@@ -265,7 +283,7 @@ async function typeOnce(workers, server, sampler, cfg) {
   };
 }
 
-/** Every room's clients hold the REST code, at the same revision. */
+/** Every room's clients hold the REST code of instance 1 (the shared database's), at the same revision. */
 async function convergence(workers, server) {
   const all = (await Promise.all(workers.map((w) => w.call({ cmd: 'texts' })))).flat();
   let converged = 0;
@@ -291,15 +309,25 @@ function fmt(x, d = 1) {
   return x === null || x === undefined ? '-' : Number(x).toFixed(d);
 }
 
+function instancesTag(n, redis) {
+  return `${n} instance${n === 1 ? '' : 's'}${redis ? ' + Redis' : ''}`;
+}
+
+/** java of each instance + pg (+ redis) */
+function cpuParts(s) {
+  return `java ${s.perInstanceJavaPct.map((c) => fmt(c, 0)).join('+')} + pg ${fmt(s.pgPct, 0)}`
+    + `${s.redisPct === null ? '' : ` + redis ${fmt(s.redisPct, 0)}`}`;
+}
+
 function line(tag, r) {
   const p = r.peer;
   const a = r.ack;
   const conv = r.convergence ? `${r.convergence.converged}/${r.convergence.rooms}` : '-';
-  return `${tag}: edit->all-peers ms p50 ${fmt(p.p50, 2)} p95 ${fmt(p.p95, 2)} p99 ${fmt(p.p99, 2)} max ${fmt(p.max, 1)} (n=${p.n})`
+  return `${tag} [${instancesTag(r.instances, r.redis)}]: edit->all-peers ms p50 ${fmt(p.p50, 2)} p95 ${fmt(p.p95, 2)} p99 ${fmt(p.p99, 2)} max ${fmt(p.max, 1)} (n=${p.n})`
     + ` | send->ack p50 ${fmt(a.p50, 2)} p99 ${fmt(a.p99, 2)} max ${fmt(a.max, 1)}`
     + ` | edits/s made ${fmt(r.editsMadePerS, 0)} delivered ${fmt(r.editsDeliveredPerS, 0)} (target ${r.target.editsPerS})`
     + ` | errors ${r.errorCount} undelivered ${r.undelivered} converged ${conv}`
-    + ` | server CPU ${fmt(r.server.cpuPct, 0)}% (java ${fmt(r.server.javaPct, 0)} + pg ${fmt(r.server.pgPct, 0)})`
+    + ` | server CPU ${fmt(r.server.cpuPct, 0)}% (${cpuParts(r.server)})`
     + ` peak RSS ${fmt(r.server.peakRssMB, 0)} MB (shared once ${fmt(r.server.peakRssSharedOnceMB, 0)})`
     + ` | ops/commit ${fmt(r.opsPerCommit, 2)} commits/s ${fmt(r.commitsPerS, 0)}`
     + ` | generator CPU ${fmt(r.generator.cpuPct, 0)}% [${r.generator.perProcessPct.map((c) => fmt(c, 0)).join(',')}]`
@@ -310,47 +338,50 @@ function line(tag, r) {
 
 // --------------------------------------------------------------------------------------- scenarios
 
-async function withServer(cfg, fn) {
-  const server = await startServer({ jar: cfg.jar, port: cfg.port, env: cfg.env, jvmArgs: cfg.jvmArgs });
-  const sampler = new ServerSampler(server);
-  sampler.start();
+/** Runs fn(servers, sampler, workers) on fresh instances (instance 1 first), and stops everything after. */
+async function withCluster(cfg, fn) {
+  const cluster = { servers: [], redis: null };
   const workers = [];
+  let sampler = null;
   try {
-    return await fn(server, sampler, workers);
+    await startCluster(cfg, cluster);
+    sampler = new ServerSampler(cluster.servers, cluster.redis);
+    sampler.start();
+    return await fn(cluster.servers, sampler, workers);
   } finally {
     await Promise.all(workers.map((w) => w.close()));
-    sampler.stop();
-    await stopServer(server, cfg.keepData);
-    if (cfg.keepData) console.log(`server data and log kept in ${server.dataDir}`);
+    if (sampler) sampler.stop();
+    await stopCluster(cluster, cfg.keepData);
+    if (cfg.keepData) console.log(`server data and logs kept in ${cluster.servers.map((s) => s.dataDir).join(' ')}`);
   }
 }
 
 async function loadRun(cfg, docBytes) {
-  return withServer(cfg, async (server, sampler, workers) => {
-    const ids = await createRooms(server, cfg.rooms, documentOf(docBytes));
+  return withCluster(cfg, async (servers, sampler, workers) => {
+    const ids = await createRooms(servers[0], cfg.rooms, documentOf(docBytes));
     for (let i = 0; i < Math.min(cfg.procs, cfg.rooms); i++) workers.push(new Worker(i));
-    const conn = await connect(workers, server, ids, cfg, 'r');
-    const r = await typeOnce(workers, server, sampler, { ...cfg, roomsNow: cfg.rooms });
+    const conn = await connect(workers, servers, ids, cfg, 'r');
+    const r = await typeOnce(workers, servers, sampler, { ...cfg, roomsNow: cfg.rooms });
     r.connect = conn;
-    r.convergence = await convergence(workers, server);
-    r.startMs = server.startMs;
+    r.convergence = await convergence(workers, servers[0]);
+    r.startMs = servers[0].startMs;
     r.docBytes = docBytes;
     return r;
   });
 }
 
 async function rampRun(cfg, docBytes) {
-  return withServer(cfg, async (server, sampler, workers) => {
+  return withCluster(cfg, async (servers, sampler, workers) => {
     for (let i = 0; i < cfg.procs; i++) workers.push(new Worker(i));
     const steps = [];
     let have = 0;
     for (const roomsNow of cfg.rampSteps) {
-      const ids = await createRooms(server, roomsNow - have, documentOf(docBytes));
-      const conn = await connect(workers, server, ids, cfg, `s${roomsNow}`);
+      const ids = await createRooms(servers[0], roomsNow - have, documentOf(docBytes));
+      const conn = await connect(workers, servers, ids, cfg, `s${roomsNow}`);
       have = roomsNow;
-      const r = await typeOnce(workers, server, sampler, { ...cfg, roomsNow });
+      const r = await typeOnce(workers, servers, sampler, { ...cfg, roomsNow });
       r.connect = conn;
-      r.convergence = await convergence(workers, server);
+      r.convergence = await convergence(workers, servers[0]);
       steps.push(r);
       console.log(line(`  ramp ${roomsNow} rooms`, r));
       const ownCpuSaturated = r.generator.perProcessPct.some((c) => c > 85);
@@ -372,7 +403,7 @@ async function rampRun(cfg, docBytes) {
       stoppedBy: cfg.rampAll ? (steps.length === cfg.rampSteps.length ? 'last step reached' : 'generator or delivery gave out')
         : last.peer.p99 >= cfg.rampP99 ? `p99 ${fmt(last.peer.p99)} ms >= ${cfg.rampP99}`
         : last.generator.saturated ? 'generator saturated' : 'last step reached',
-      startMs: server.startMs,
+      startMs: servers[0].startMs,
     };
   });
 }
@@ -396,7 +427,7 @@ function histogram(pid) {
 }
 
 async function idleRun(cfg, docBytes) {
-  return withServer(cfg, async (server, sampler, workers) => {
+  return withCluster(cfg, async ([server], sampler, workers) => {
     const ids = await createRooms(server, cfg.rooms, documentOf(docBytes));
     for (let i = 0; i < cfg.procs; i++) workers.push(new Worker(i));
     await sleep(2000);
@@ -406,7 +437,7 @@ async function idleRun(cfg, docBytes) {
     const rssBefore = sampler.peak.rss;
     sampler.resetPeak();
     const rssBeforeJava = sampler.peak.javaRss;
-    const conn = await connect(workers, server, ids, cfg, 'i');
+    const conn = await connect(workers, [server], ids, cfg, 'i');
     await sleep(5000);
     const after = heapUsed(server.pid);
     const histAfter = histogram(server.pid);
@@ -444,7 +475,7 @@ async function idleRun(cfg, docBytes) {
 const MEDIAN_FIELDS = [
   ['peer.p50'], ['peer.p95'], ['peer.p99'], ['peer.max'], ['ack.p50'], ['ack.p95'], ['ack.p99'], ['ack.max'],
   ['editsMadePerS'], ['editsDeliveredPerS'], ['errorCount'], ['undelivered'], ['server.cpuPct'],
-  ['server.javaPct'], ['server.pgPct'], ['server.peakRssMB'], ['server.peakRssSharedOnceMB'],
+  ['server.javaPct'], ['server.pgPct'], ['server.redisPct'], ['server.peakRssMB'], ['server.peakRssSharedOnceMB'],
   ['generator.cpuPct'], ['generator.scheduleLagP99Ms'], ['machinePct'], ['otherPct'], ['opsPerCommit'],
   ['commitsPerS'], ['startMs'],
 ];
@@ -461,7 +492,7 @@ function medians(runs) {
 
 function printMedians(tag, runs) {
   const m = medians(runs);
-  console.log(`${tag} MEDIAN of ${runs.length}: edit->all-peers p50 ${fmt(m['peer.p50'], 2)} p95 ${fmt(m['peer.p95'], 2)}`
+  console.log(`${tag} [${instancesTag(runs[0].instances, runs[0].redis)}] MEDIAN of ${runs.length}: edit->all-peers p50 ${fmt(m['peer.p50'], 2)} p95 ${fmt(m['peer.p95'], 2)}`
     + ` p99 ${fmt(m['peer.p99'], 2)} max ${fmt(m['peer.max'], 1)} | send->ack p50 ${fmt(m['ack.p50'], 2)}`
     + ` p99 ${fmt(m['ack.p99'], 2)} | made ${fmt(m.editsMadePerS, 0)}/s delivered ${fmt(m.editsDeliveredPerS, 0)}/s`
     + ` | server CPU ${fmt(m['server.cpuPct'], 0)}% peak RSS ${fmt(m['server.peakRssMB'], 0)} MB`
@@ -485,7 +516,8 @@ async function main() {
     runs: [],
   };
   console.log(`pairpad load: ${cfg.scenario} ${JSON.stringify({ rooms: cfg.rooms, users: cfg.users, rate: cfg.rate,
-    duration: cfg.duration, warmup: cfg.warmup, procs: cfg.procs, runs: cfg.runs, env: cfg.env, nice: cfg.nice || 0 })}`);
+    duration: cfg.duration, warmup: cfg.warmup, procs: cfg.procs, runs: cfg.runs, instances: cfg.instances,
+    redis: cfg.redis, env: cfg.env, nice: cfg.nice || 0 })}`);
 
   if (cfg.scenario === 'bigdoc') {
     // The big document stays 2,000 characters under the default 1,000,000-character limit, so that the

@@ -128,8 +128,10 @@ async function connectAll(msg) {
       const [room, u] = jobs[next++];
       const client = new OtClient(room, u, clientOpts);
       const q = msg.name ? `?name=${encodeURIComponent(`${msg.name}${room.n}-${u}`)}` : '';
+      // User u of room n talks to instance (u + n) mod N, so that with N > 1 every room spans instances.
+      const port = msg.ports[(u + room.n) % msg.ports.length];
       try {
-        await client.connect(`ws://127.0.0.1:${msg.port}/ws/${room.id}${q}`);
+        await client.connect(`ws://127.0.0.1:${port}/ws/${room.id}${q}`);
         room.clients.push(client);
       } catch (e) {
         failed++;
