@@ -108,11 +108,7 @@ class CollabSocketTest {
         TestApp.run((server, client) -> {
             Api api = new Api(server.port());
             String room = createRoom(api, "");
-            try (WsClient ada = WsClient.connect(server.port(), "/ws/" + room)) {
-                ada.next("init");
-                ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"k3:17\",\"op\":[\"hi\"]}");
-                assertEquals(1, ada.next("ack").get("revision").intValue());
-            }
+            typeHiAndLeave(server.port(), room);
             try (WsClient again = WsClient.connect(server.port(), "/ws/" + room)) {
                 assertEquals("hi", again.next("init").get("code").textValue());
                 again.send("{\"type\":\"op\",\"revision\":0,\"id\":\"k3:17\",\"op\":[\"hi\"]}");
@@ -132,11 +128,7 @@ class CollabSocketTest {
         TestApp.run((server, client) -> {
             Api api = new Api(server.port());
             String room = createRoom(api, "");
-            try (WsClient ada = WsClient.connect(server.port(), "/ws/" + room)) {
-                ada.next("init");
-                ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"k3:17\",\"op\":[\"hi\"]}");
-                assertEquals(1, ada.next("ack").get("revision").intValue());
-            }
+            typeHiAndLeave(server.port(), room);
             // The room was dropped from memory; reloaded, it knows no op ids, and this base is not an old one.
             try (WsClient again = WsClient.connect(server.port(), "/ws/" + room);
                     WsClient bob = WsClient.connect(server.port(), "/ws/" + room)) {
@@ -153,6 +145,15 @@ class CollabSocketTest {
             assertEquals("hi!", api.get("/api/rooms/" + room).json().get("code").textValue());
             assertEquals(2, api.get("/api/rooms/" + room + "/history").json().get("operations").size());
         });
+    }
+
+    /** Ada types "hi" as op k3:17 and leaves, so the room is dropped from memory. */
+    private static void typeHiAndLeave(int port, String room) {
+        try (WsClient ada = WsClient.connect(port, "/ws/" + room)) {
+            ada.next("init");
+            ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"k3:17\",\"op\":[\"hi\"]}");
+            assertEquals(1, ada.next("ack").get("revision").intValue());
+        }
     }
 
     @Test
