@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -47,6 +48,10 @@ public final class PairpadApp {
     private final List<String> routes = new ArrayList<>();
 
     public PairpadApp(Config config, Database database) {
+        this(config, database, new AutocompleteService());
+    }
+
+    public PairpadApp(Config config, Database database, AutocompleteService completer) {
         this.config = config;
         ObjectMapper mapper = Json.mapper(config.limits().maxMessageBytes());
         Jdbi jdbi = Jdbi.create(database.dataSource()).installPlugins();
@@ -62,7 +67,7 @@ public final class PairpadApp {
         RoomController rooms = new RoomController(roomService, mapper, bodies, clientAddress,
                 new AddressRateLimiter("room creations", config.limits().roomsPerMinute()));
         AutocompleteController autocomplete = new AutocompleteController(
-                new AutocompleteService(), mapper, bodies, config.limits().maxDocChars(), clientAddress,
+                completer, mapper, bodies, config.limits().maxDocChars(), clientAddress,
                 new AddressRateLimiter("autocomplete requests", config.edge().autocompletesPerMinute()));
         SecurityHeaders securityHeaders = new SecurityHeaders(config.edge().hstsMaxAgeSeconds(),
                 config.edge().trustProxy());
@@ -102,7 +107,9 @@ public final class PairpadApp {
         cfg.startup.showJavalinBanner = false;
         // Jetty's default grows to 250 threads under many sockets; past a few per core they only add context
         // switches, stacks for the GC to scan and memory. Handlers block at most on a pooled JDBC connection.
-        cfg.jetty.threadPool = new QueuedThreadPool(HTTP_THREADS, 8, 60_000);
+        QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 8, 60_000);
+        threads.setName("pairpad-http");
+        cfg.jetty.threadPool = threads;
         cfg.http.maxRequestSize = config.limits().maxMessageBytes();
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         cfg.jetty.modifyWebSocketServletFactory(ws -> {
@@ -179,6 +186,8 @@ public final class PairpadApp {
             System.exit(2);
             return;
         }
+        // The autocomplete model loads on its own thread while PostgreSQL starts.
+        CompletableFuture<AutocompleteService> completer = CompletableFuture.supplyAsync(AutocompleteService::new);
         Database database;
         try {
             database = Database.open(config);
@@ -190,7 +199,7 @@ public final class PairpadApp {
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(verify(database));
         }
-        PairpadApp app = new PairpadApp(config, database);
+        PairpadApp app = new PairpadApp(config, database, completer.join());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Shutting down");
             app.stop();
