@@ -101,7 +101,7 @@ function parseArgs(argv) {
     users: pick('users', 2),
     rate: pick('rate', 5),
     duration: pick('duration', 20),
-    warmup: pick('warmup', 30),
+    warmup: pick('warmup', 60),
     procs: pick('procs', 1),
     runs: o.runs || 1,
     docBytes: o.docBytes,
