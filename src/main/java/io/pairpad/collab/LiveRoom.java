@@ -420,8 +420,8 @@ public final class LiveRoom implements CommitListener {
             lastCheckpoint = revision;
         }
         String json = context.opJson(op);
-        context.opLog().append(new PendingOp(id, revision, opId, op, json, clientId, name, after, epoch),
-                checkpoint, this);
+        context.opLog().append(new PendingOp(id, revision, opId, op, json, clientId, name, after, checkpoint, epoch),
+                this);
     }
 
     /**

@@ -2,13 +2,14 @@ package io.pairpad.collab;
 
 import io.pairpad.ot.Rope;
 import io.pairpad.rooms.RoomIds;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -22,22 +23,12 @@ import org.slf4j.LoggerFactory;
  * The durable, append-only op log. One writer thread group-commits the ops of all rooms: it takes whatever
  * has queued up while the previous transaction was committing and writes it in one transaction, so the
  * batch grows with the load. Listeners hear of each op only after its commit.
- *
- * <p>Plain JDBC on purpose: this is the hottest path to the database. A batch of ops is one statement that
- * the driver prepares once per connection, and without a checkpoint it commits on its own, in one round trip.
  */
 public final class OpLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpLog.class);
     private static final int MAX_BATCH = 512;
 
-    private static final String INSERT_OPS = "INSERT INTO operations (room_id, revision, op_id, op, client_id, name)"
-            + " SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])";
-    private static final String INSERT_CHECKPOINT = "INSERT INTO checkpoints (room_id, revision, code)"
-            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String UPDATE_SNAPSHOT = "UPDATE rooms SET code = ?, revision = ?, updated_at = now()"
-            + " WHERE id = ? AND revision < ?";
-
-    private final DataSource dataSource;
+    private final OpStore store;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
@@ -45,7 +36,7 @@ public final class OpLog implements AutoCloseable {
     private sealed interface Task permits Append, Snapshot, Barrier {
     }
 
-    private record Append(PendingOp op, boolean checkpoint, CommitListener listener) implements Task {
+    private record Append(PendingOp op, CommitListener listener) implements Task {
     }
 
     private record Snapshot(UUID roomId, long revision, Rope text) implements Task {
@@ -55,18 +46,15 @@ public final class OpLog implements AutoCloseable {
     }
 
     public OpLog(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.store = new OpStore(dataSource);
         this.writer = new Thread(this::run, "pairpad-oplog");
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
-    /**
-     * Queues {@code op} for the next commit. With {@code checkpoint}, the text after it is also stored as a
-     * checkpoint and as the room's snapshot.
-     */
-    public void append(PendingOp op, boolean checkpoint, CommitListener listener) {
-        queue.add(new Append(op, checkpoint, listener));
+    /** Queues {@code op} for the next commit. */
+    public void append(PendingOp op, CommitListener listener) {
+        queue.add(new Append(op, listener));
     }
 
     /** Queues a refresh of the room's snapshot, behind every op queued before it. */
@@ -136,22 +124,47 @@ public final class OpLog implements AutoCloseable {
             return;
         }
         try {
-            write(appends);
-        } catch (SQLException | RuntimeException batchFailure) {
-            // One room's failure (a room deleted under its ops, say) must not sink the other rooms' ops.
-            for (List<Append> roomAppends : byRoom(appends).values()) {
-                writeRoomAlone(roomAppends);
-            }
+            store.storeAll(ops(appends));
+            notifyCommitted(appends);
             return;
+        } catch (SQLException | RuntimeException batchFailure) {
+            if (SqlErrors.alreadyStored(batchFailure) && writeAroundConflicts(appends)) {
+                return;
+            }
         }
-        notifyCommitted(appends);
+        // One room's failure (a room deleted under its ops, say) must not sink the other rooms' ops.
+        for (List<Append> roomAppends : byRoom(appends).values()) {
+            writeRoomAlone(roomAppends);
+        }
+    }
+
+    /**
+     * Other instances took some rooms' revisions: the other rooms' ops are still stored in one transaction,
+     * and the rooms that lost are told so. False when that transaction failed too.
+     */
+    private boolean writeAroundConflicts(List<Append> appends) {
+        Set<PendingOp> leftOut;
+        try {
+            leftOut = Collections.newSetFromMap(new IdentityHashMap<>());
+            leftOut.addAll(store.storeAroundConflicts(ops(appends)));
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+        notifyCommitted(appends.stream().filter(a -> !leftOut.contains(a.op())).toList());
+        for (List<Append> roomAppends : byRoom(appends).values()) {
+            List<PendingOp> lost = ops(roomAppends).stream().filter(leftOut::contains).toList();
+            if (!lost.isEmpty()) {
+                roomAppends.get(0).listener().lostRace(lost);
+            }
+        }
+        return true;
     }
 
     private void writeRoomAlone(List<Append> roomAppends) {
+        List<PendingOp> ops = ops(roomAppends);
         try {
-            write(roomAppends);
+            store.storeAll(ops);
         } catch (SQLException | RuntimeException e) {
-            List<PendingOp> ops = roomAppends.stream().map(Append::op).toList();
             if (SqlErrors.alreadyStored(e)) {
                 roomAppends.get(0).listener().lostRace(ops);
                 return;
@@ -163,6 +176,10 @@ public final class OpLog implements AutoCloseable {
             return;
         }
         notifyCommitted(roomAppends);
+    }
+
+    private static List<PendingOp> ops(List<Append> appends) {
+        return appends.stream().map(Append::op).toList();
     }
 
     /** Committed is committed: a listener's own trouble must never lead to writing the ops again. */
@@ -185,85 +202,13 @@ public final class OpLog implements AutoCloseable {
         return rooms;
     }
 
-    private void write(List<Append> appends) throws SQLException {
-        boolean checkpoints = appends.stream().anyMatch(Append::checkpoint);
-        try (Connection c = dataSource.getConnection()) {
-            if (!checkpoints) {
-                insertOps(c, appends);
-                return;
-            }
-            c.setAutoCommit(false);
-            try {
-                insertOps(c, appends);
-                for (Append a : appends) {
-                    if (a.checkpoint()) {
-                        insertCheckpoint(c, a.op());
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
-    }
-
-    private static void insertOps(Connection c, List<Append> appends) throws SQLException {
-        int n = appends.size();
-        UUID[] rooms = new UUID[n];
-        Long[] revisions = new Long[n];
-        String[] opIds = new String[n];
-        String[] ops = new String[n];
-        String[] clientIds = new String[n];
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            PendingOp op = appends.get(i).op();
-            rooms[i] = op.roomId();
-            revisions[i] = op.revision();
-            opIds[i] = op.opId();
-            ops[i] = op.opJson();
-            clientIds[i] = op.clientId();
-            names[i] = op.name();
-        }
-        try (PreparedStatement insert = c.prepareStatement(INSERT_OPS)) {
-            insert.setArray(1, c.createArrayOf("uuid", rooms));
-            insert.setArray(2, c.createArrayOf("int8", revisions));
-            insert.setArray(3, c.createArrayOf("text", opIds));
-            insert.setArray(4, c.createArrayOf("text", ops));
-            insert.setArray(5, c.createArrayOf("text", clientIds));
-            insert.setArray(6, c.createArrayOf("text", names));
-            insert.executeUpdate();
-        }
-    }
-
-    private static void insertCheckpoint(Connection c, PendingOp op) throws SQLException {
-        String code = op.textAfter().toString();
-        try (PreparedStatement insert = c.prepareStatement(INSERT_CHECKPOINT)) {
-            insert.setObject(1, op.roomId());
-            insert.setLong(2, op.revision());
-            insert.setString(3, code);
-            insert.executeUpdate();
-        }
-        updateSnapshot(c, op.roomId(), op.revision(), code);
-    }
-
     private void writeSnapshot(Snapshot snapshot) {
-        try (Connection c = dataSource.getConnection()) {
-            updateSnapshot(c, snapshot.roomId(), snapshot.revision(), snapshot.text().toString());
+        try {
+            store.updateSnapshot(snapshot.roomId(), snapshot.revision(), snapshot.text().toString());
         } catch (SQLException | RuntimeException e) {
             // The log holds every op; a missed snapshot only makes the next load replay a little more.
             log.warn("Could not refresh the snapshot of room {}: {}", RoomIds.forLog(snapshot.roomId()),
                     SqlErrors.describe(e));
-        }
-    }
-
-    private static void updateSnapshot(Connection c, UUID room, long revision, String code) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(UPDATE_SNAPSHOT)) {
-            update.setString(1, code);
-            update.setLong(2, revision);
-            update.setObject(3, room);
-            update.setLong(4, revision);
-            update.executeUpdate();
         }
     }
 

@@ -1,0 +1,177 @@
+package io.pairpad.collab;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Writes ops, checkpoints and snapshots to PostgreSQL for the op log. Plain JDBC on purpose: this is the
+ * hottest path to the database. A batch of ops is one statement that the driver prepares once per connection,
+ * and without a checkpoint it commits on its own, in one round trip.
+ */
+final class OpStore {
+    private static final String INSERT_OPS = "INSERT INTO operations (room_id, revision, op_id, op, client_id, name)"
+            + " SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])";
+    private static final String INSERT_OPS_SKIPPING_CONFLICTS = INSERT_OPS
+            + " ON CONFLICT DO NOTHING RETURNING room_id, revision";
+    private static final String DELETE_OPS = "DELETE FROM operations o USING unnest(?::uuid[], ?::bigint[])"
+            + " AS d(room_id, revision) WHERE o.room_id = d.room_id AND o.revision = d.revision";
+    private static final String INSERT_CHECKPOINT = "INSERT INTO checkpoints (room_id, revision, code)"
+            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String UPDATE_SNAPSHOT = "UPDATE rooms SET code = ?, revision = ?, updated_at = now()"
+            + " WHERE id = ? AND revision < ?";
+
+    private final DataSource dataSource;
+
+    private record Key(UUID room, long revision) {
+    }
+
+    OpStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Stores every op of {@code ops}, in order, or none of them. */
+    void storeAll(List<PendingOp> ops) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (ops.stream().noneMatch(PendingOp::checkpoint)) {
+                try (PreparedStatement insert = c.prepareStatement(INSERT_OPS)) {
+                    bindOps(c, insert, ops);
+                    insert.executeUpdate();
+                }
+                return;
+            }
+            inTransaction(c, () -> {
+                try (PreparedStatement insert = c.prepareStatement(INSERT_OPS)) {
+                    bindOps(c, insert, ops);
+                    insert.executeUpdate();
+                }
+                storeCheckpoints(c, ops);
+            });
+        }
+    }
+
+    /**
+     * Stores {@code ops} in one transaction except, in each room, the first op whose revision or op id the log
+     * already holds and every later op of that room, which were made on top of it. Returns those left out.
+     */
+    List<PendingOp> storeAroundConflicts(List<PendingOp> ops) throws SQLException {
+        List<PendingOp> leftOut = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            inTransaction(c, () -> {
+                Set<Key> inserted = new HashSet<>();
+                try (PreparedStatement insert = c.prepareStatement(INSERT_OPS_SKIPPING_CONFLICTS)) {
+                    bindOps(c, insert, ops);
+                    try (ResultSet rows = insert.executeQuery()) {
+                        while (rows.next()) {
+                            inserted.add(new Key(rows.getObject(1, UUID.class), rows.getLong(2)));
+                        }
+                    }
+                }
+                Map<UUID, Long> firstConflict = new HashMap<>();
+                for (PendingOp op : ops) {
+                    if (!inserted.contains(key(op))) {
+                        firstConflict.merge(op.roomId(), op.revision(), Math::min);
+                    }
+                }
+                List<PendingOp> stored = new ArrayList<>();
+                List<PendingOp> insertedButLeftOut = new ArrayList<>();
+                for (PendingOp op : ops) {
+                    Long conflict = firstConflict.get(op.roomId());
+                    if (conflict == null || op.revision() < conflict) {
+                        stored.add(op);
+                    } else {
+                        leftOut.add(op);
+                        if (inserted.contains(key(op))) {
+                            insertedButLeftOut.add(op);
+                        }
+                    }
+                }
+                if (!insertedButLeftOut.isEmpty()) {
+                    try (PreparedStatement delete = c.prepareStatement(DELETE_OPS)) {
+                        delete.setArray(1, array(c, "uuid", insertedButLeftOut, PendingOp::roomId));
+                        delete.setArray(2, array(c, "int8", insertedButLeftOut, PendingOp::revision));
+                        delete.executeUpdate();
+                    }
+                }
+                storeCheckpoints(c, stored);
+            });
+        }
+        return leftOut;
+    }
+
+    void updateSnapshot(UUID room, long revision, String code) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            updateSnapshot(c, room, revision, code);
+        }
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private static void inTransaction(Connection c, Work work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private static Key key(PendingOp op) {
+        return new Key(op.roomId(), op.revision());
+    }
+
+    private static void bindOps(Connection c, PreparedStatement insert, List<PendingOp> ops) throws SQLException {
+        insert.setArray(1, array(c, "uuid", ops, PendingOp::roomId));
+        insert.setArray(2, array(c, "int8", ops, PendingOp::revision));
+        insert.setArray(3, array(c, "text", ops, PendingOp::opId));
+        insert.setArray(4, array(c, "text", ops, PendingOp::opJson));
+        insert.setArray(5, array(c, "text", ops, PendingOp::clientId));
+        insert.setArray(6, array(c, "text", ops, PendingOp::name));
+    }
+
+    private static Array array(Connection c, String type, List<PendingOp> ops, Function<PendingOp, Object> field)
+            throws SQLException {
+        return c.createArrayOf(type, ops.stream().map(field).toArray());
+    }
+
+    private static void storeCheckpoints(Connection c, List<PendingOp> ops) throws SQLException {
+        for (PendingOp op : ops) {
+            if (!op.checkpoint()) {
+                continue;
+            }
+            String code = op.textAfter().toString();
+            try (PreparedStatement insert = c.prepareStatement(INSERT_CHECKPOINT)) {
+                insert.setObject(1, op.roomId());
+                insert.setLong(2, op.revision());
+                insert.setString(3, code);
+                insert.executeUpdate();
+            }
+            updateSnapshot(c, op.roomId(), op.revision(), code);
+        }
+    }
+
+    private static void updateSnapshot(Connection c, UUID room, long revision, String code) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(UPDATE_SNAPSHOT)) {
+            update.setString(1, code);
+            update.setLong(2, revision);
+            update.setObject(3, room);
+            update.setLong(4, revision);
+            update.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.pairpad.collab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.pairpad.TestDatabase;
+import io.pairpad.ot.Rope;
+import io.pairpad.ot.TextOperation;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/** The op log's writes against a real PostgreSQL, with other instances' rows already in the way. */
+class OpStoreTest {
+    private final DataSource dataSource = TestDatabase.get().dataSource();
+    private final Jdbi jdbi = Jdbi.create(dataSource);
+    private final OpStore store = new OpStore(dataSource);
+
+    private UUID room() {
+        UUID id = UUID.randomUUID();
+        jdbi.useHandle(h -> h.execute("INSERT INTO rooms (id, language) VALUES (?, 'python')", id));
+        return id;
+    }
+
+    private static PendingOp op(UUID room, long revision, String opId, boolean checkpoint) {
+        TextOperation insert = TextOperation.builder().retain((int) revision - 1).insert("x").build();
+        return new PendingOp(room, revision, opId, insert, insert.toJson().toString(), "c", "n",
+                Rope.of("x".repeat((int) revision)), checkpoint, 0);
+    }
+
+    private List<String> opIds(UUID room) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT op_id FROM operations WHERE room_id = :r ORDER BY revision")
+                .bind("r", room).mapTo(String.class).list());
+    }
+
+    @Test
+    void aBatchIsStoredWholeOrNotAtAll() throws SQLException {
+        UUID taken = room();
+        UUID free = room();
+        store.storeAll(List.of(op(taken, 1, "other:1", false)));
+
+        assertThrows(SQLException.class, () -> store.storeAll(List.of(op(free, 1, "f:1", false),
+                op(taken, 1, "t:1", false))));
+
+        assertEquals(List.of(), opIds(free));
+        assertEquals(List.of("other:1"), opIds(taken));
+    }
+
+    @Test
+    void roomsThatLostARevisionAreLeftOutFromTheirFirstConflictOnAndTheOthersAreStored() throws SQLException {
+        UUID lostAtTwo = room();
+        UUID lostById = room();
+        UUID free = room();
+        store.storeAll(List.of(op(lostAtTwo, 1, "a:1", false), op(lostAtTwo, 2, "other:2", false),
+                op(lostById, 1, "b:1", false)));
+
+        PendingOp a2 = op(lostAtTwo, 2, "a:2", false);
+        PendingOp a3 = op(lostAtTwo, 3, "a:3", false);
+        PendingOp resent = op(lostById, 2, "b:1", false);
+        PendingOp f1 = op(free, 1, "f:1", false);
+        PendingOp f2 = op(free, 2, "f:2", true);
+        List<PendingOp> leftOut = store.storeAroundConflicts(List.of(f1, a2, resent, a3, f2));
+
+        assertEquals(List.of(a2, resent, a3), leftOut);
+        assertEquals(List.of("a:1", "other:2"), opIds(lostAtTwo), "a:3 was inserted, then taken out again");
+        assertEquals(List.of("b:1"), opIds(lostById));
+        assertEquals(List.of("f:1", "f:2"), opIds(free));
+        assertEquals("xx", jdbi.withHandle(h -> h.createQuery("SELECT code FROM checkpoints WHERE room_id = :r"
+                + " AND revision = 2").bind("r", free).mapTo(String.class).one()));
+        long snapshotRevision = jdbi.withHandle(h -> h.createQuery("SELECT revision FROM rooms WHERE id = :r")
+                .bind("r", free).mapTo(Long.class).one());
+        assertEquals(2, snapshotRevision);
+    }
+}
