@@ -116,8 +116,6 @@ public final class PairpadApp {
             // Jetty's own cap sits above the protocol's limit, so that an oversized message is still read
             // and answered with close code 4413 rather than cut off with Jetty's 1009.
             ws.setMaxTextMessageSize(2L * config.limits().maxMessageBytes());
-            // Jetty starts every incoming message's text buffer at this size; edits are a few dozen bytes.
-            ws.setInputBufferSize(1024);
             ws.setIdleTimeout(Duration.ofMinutes(2));
         });
         cfg.staticFiles.add(files -> {

@@ -552,9 +552,10 @@ public final class LiveRoom implements CommitListener {
         if (known.isPresent()) {
             return known;
         }
-        // Alone, an op first sent before this window began can only have a base older than the window; with
-        // other instances, its original may have been stored by one of them at any time.
-        if (baseRevision < recent.from() || context.clustered()) {
+        // An op first sent before this window began has a base older than the window, or else its id is in
+        // the log already (stored by another instance, or before this room was loaded): then the log's unique
+        // index refuses it, and resequencing finds the original there.
+        if (baseRevision < recent.from()) {
             return context.history().revisionOf(id, opId);
         }
         return Optional.empty();

@@ -67,9 +67,6 @@ final class RoomContext {
         }
     }
 
-    boolean clustered() {
-        return bus.clustered();
-    }
 
     String instanceId() {
         return bus.instanceId();
