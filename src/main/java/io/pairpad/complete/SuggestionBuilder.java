@@ -40,16 +40,18 @@ final class SuggestionBuilder {
             // the cursor is inside a word: ghost text would split it; the drop-down still helps
             return new Suggestion("", 0.0, alts);
         }
-        Scored best = pick(pr, options(pr, prior));
+        String lang = d.spec.prior;
+        Scored best = pick(pr, options.of(pr, prior,
+                c -> calibration.apply(lang, pr.cls, c) >= Math.max(policy.extendShow, policy.showMin[pr.cls.ordinal()])));
         if (best == null) {
             return new Suggestion("", 0.0, alts);
         }
         return new Suggestion(best.choice().insert(), best.conf(), alts);
     }
 
-    /** The options before any threshold: for the answer and for fitting the calibration. */
+    /** All the options, before any threshold: for fitting the calibration. */
     List<SuggestionOptions.Choice> options(Predictor.Prediction pr, PriorModel prior) {
-        return options.of(pr, prior);
+        return options.of(pr, prior, c -> true);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The strings worth offering as ghost text at one cursor, each with the model's probability
@@ -40,7 +41,11 @@ final class SuggestionOptions {
         this.extendMin = extendMin;
     }
 
-    List<Choice> of(Predictor.Prediction pr, PriorModel prior) {
+    /**
+     * @param worthExtending whether a first token's option could still be shown once extended
+     *                       (extending costs model lookups for every token added)
+     */
+    List<Choice> of(Predictor.Prediction pr, PriorModel prior, Predicate<Choice> worthExtending) {
         List<Choice> out = new ArrayList<>();
         Document d = pr.doc;
         String snippet = Snippets.match(d);
@@ -63,9 +68,11 @@ final class SuggestionOptions {
             }
             String ins = (Spacing.spaced(p, g.token(), d.spec) ? " " : "") + g.token();
             ctx.add(g.token());
-            double raw = top.prob * g.prob();
-            out.add(new Choice(ins, raw, "exact"));
-            addExtension(out, ins, raw, ctx, g.token(), d, prior, "exact+");
+            Choice exact = new Choice(ins, top.prob * g.prob(), "exact");
+            out.add(exact);
+            if (worthExtending.test(exact)) {
+                addExtension(out, exact, ctx, g.token(), d, prior, "exact+");
+            }
             return out;
         }
         Set<String> rests = new LinkedHashSet<>();
@@ -83,21 +90,26 @@ final class SuggestionOptions {
                 starts.add(rest.substring(0, len));
             }
         }
-        for (String s : starts) {
-            out.add(new Choice(s, mass(pr, s), rests.contains(s) ? "full" : "pre"));
-        }
+        Choice topChoice = null;
         String topRest = top.token.substring(p.length());
-        if (!top.token.equals(p)) {
+        for (String s : starts) {
+            Choice c = new Choice(s, mass(pr, s), rests.contains(s) ? "full" : "pre");
+            out.add(c);
+            if (s.equals(topRest)) {
+                topChoice = c;
+            }
+        }
+        if (topChoice != null && worthExtending.test(topChoice)) {
             ctx.add(top.token);
-            addExtension(out, topRest, mass(pr, topRest), ctx, top.token, d, prior, "full+");
+            addExtension(out, topChoice, ctx, top.token, d, prior, "full+");
         }
         return out;
     }
 
-    /** Adds ins extended by the next tokens while each is likely enough, if any is. */
-    private void addExtension(List<Choice> out, String ins, double raw, List<String> ctx, String last, Document d,
+    /** Adds first extended by the next tokens while each is likely enough, if any is. */
+    private void addExtension(List<Choice> out, Choice first, List<String> ctx, String last, Document d,
                               PriorModel prior, String how) {
-        StringBuilder sb = new StringBuilder(ins);
+        StringBuilder sb = new StringBuilder(first.insert());
         double p = 1;
         int extra = 0;
         while (extra < MAX_EXTRA_TOKENS) {
@@ -116,7 +128,7 @@ final class SuggestionOptions {
             extra++;
         }
         if (extra > 0) {
-            out.add(new Choice(sb.toString(), ins.length(), raw, p, how));
+            out.add(new Choice(sb.toString(), first.insert().length(), first.raw(), p, how));
         }
     }
 
