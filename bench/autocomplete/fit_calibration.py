@@ -12,11 +12,12 @@ the option's first token part" on its raw probability, per context class and kin
 a second map (kind with "+") of "the rest is right too" on the tail probability, fitted where
 the first part was right. Stored as knots of monotone piecewise-linear maps. Every option of
 every request counts, not only the one shown, since which one is shown depends on the calibration.
-Thresholds: the show threshold while a word is typed, the one elsewhere, and the one for a
-suggestion of several tokens, chosen to maximise accept + keystroke savings with the Brier
-score over shown suggestions at or below --brier. The choice replays SuggestionBuilder.pick on
-each half of the files with maps fitted on the other half, so that the Brier score is not
-measured on the data the maps were fitted to.
+Thresholds: the show threshold of each context class and the one for a suggestion of several
+tokens, chosen to maximise accept + keystroke savings with the Brier score over shown
+suggestions at or below --brier (one threshold for all classes outside a word: moving the
+classes' thresholds one at a time from there found nothing better). The choice replays
+SuggestionBuilder.pick on each half of the files with maps fitted on the other half, so that
+the Brier score is not measured on the data the maps were fitted to.
 """
 import argparse
 import json
@@ -25,6 +26,7 @@ import zlib
 from collections import defaultdict
 
 SURE_TIE = 0.02  # SuggestionBuilder.SURE_TIE
+WHOLE_TOKEN_TIE = 0.1  # SuggestionBuilder.WHOLE_TOKEN_TIE
 
 
 def pava(points):
@@ -104,23 +106,26 @@ def calibrate(maps, cls, o):
     return c * (interp(t["x"], t["y"], o["tail"]) if t else o["tail"])
 
 
+CLASSES = ["WORD", "MEMBER", "LINE_START", "OTHER"]  # ContextClass, in order
+
+
 def pick(maps, r, th):
-    """SuggestionBuilder.pick: th = (word, other, several tokens)."""
+    """SuggestionBuilder.pick: th = (the show threshold of each class in CLASSES..., several tokens)."""
     if not r["cls"]:
         return None
     word = r["cls"] == "WORD"
-    least = th[0] if word else th[1]
+    least = th[CLASSES.index(r["cls"])]
     ok = []
     for o in r["opts"]:
         c = calibrate(maps, r["cls"], o)
-        if c >= least and (not o["how"].endswith("+") or c >= th[2]):
+        if c >= least and (not o["how"].endswith("+") or c >= th[-1]):
             ok.append((o, c))
     if not ok:
         return None
     sure = max(c for _, c in ok)
     best = None
     for o, c in ok:
-        if not word and c < sure - SURE_TIE:
+        if not word and c < sure - (SURE_TIE if o["how"] == "pre" else WHOLE_TOKEN_TIE):
             continue
         if best is None or o["len"] > best[0]["len"] or (o["len"] == best[0]["len"] and c > best[1]):
             best = (o, c)
@@ -176,19 +181,23 @@ def main():
                       [r for r in recs if half(r["path"]) == h],
                       [ks for key, ks in words.items() if half(key[0]) == h]))
     best = None
-    print(f"{'word':>5} {'other':>5} {'multi':>5} {'accept':>6} {'brier':>6} {'KS':>6}")
+
+    def consider(th):
+        nonlocal best
+        acc, br, ks = score(parts, th)
+        if br <= a.brier and (best is None or acc + ks > best[1][0] + best[1][2]):
+            best = (th, (acc, br, ks))
+            print(" ".join(f"{t:.2f}" for t in th) + f"  accept {acc:.3f} brier {br:.4f} KS {ks:.3f}")
+
+    print("thresholds (" + ", ".join(CLASSES) + ", several tokens): cross-fitted figures")
     for tw in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
         for to in (0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
             for te in (0.85, 0.9, 0.95):
-                acc, br, ks = score(parts, (tw, to, te))
-                if br <= a.brier and (best is None or acc + ks > best[1][0] + best[1][2]):
-                    best = ((tw, to, te), (acc, br, ks))
-                    print(f"{tw:5.2f} {to:5.2f} {te:5.2f} {acc:6.3f} {br:6.4f} {ks:6.3f}")
+                consider((tw, to, to, to, te))
     if best is None:
         raise SystemExit(f"no thresholds keep the Brier score at {a.brier}")
-    (tw, to, te), (acc, br, ks) = best
-    print(f"chosen: word {tw}, other {to}, several tokens {te}: accept {acc:.3f}, brier {br:.4f}, "
-          f"keystroke savings {ks:.3f} (files' halves cross-fitted)")
+    th, (acc, br, ks) = best
+    print(f"chosen: {th}: accept {acc:.3f}, brier {br:.4f}, keystroke savings {ks:.3f} (files' halves cross-fitted)")
     maps = fit_maps(recs + keys, a.min_group)
     os.makedirs(a.out_dir, exist_ok=True)
     with open(os.path.join(a.out_dir, "calibration.json"), "w") as f:
@@ -198,8 +207,8 @@ def main():
         f.write("\n")
     pol_path = os.path.join(a.out_dir, "policy.json")
     pol = json.load(open(pol_path)) if os.path.exists(pol_path) else {}
-    pol["showMin"] = [tw, to, to, to]
-    pol["extendShow"] = te
+    pol["showMin"] = list(th[:-1])
+    pol["extendShow"] = th[-1]
     with open(pol_path, "w") as f:
         json.dump(pol, f, indent=1)
         f.write("\n")

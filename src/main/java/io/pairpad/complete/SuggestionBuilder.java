@@ -9,8 +9,10 @@ import java.util.List;
  */
 final class SuggestionBuilder {
     static final int MAX_ALTERNATIVES = 10;
-    /** Outside a word, options this close to the surest one count as equally sure. */
+    /** Outside a word, options this close to the surest one count as equally sure... */
     static final double SURE_TIE = 0.02;
+    /** ...and whole tokens this close, since Tab can then finish the word with them. */
+    static final double WHOLE_TOKEN_TIE = 0.1;
 
     /** Tunable thresholds (see bench/autocomplete). */
     static final class Policy {
@@ -56,8 +58,8 @@ final class SuggestionBuilder {
 
     /**
      * The option to show, or null if none clears the bar of its context class. While a word is
-     * typed, the longest (a whole word lets Tab finish it); elsewhere the surest, the longest of
-     * the nearly surest.
+     * typed, the longest (a whole word lets Tab finish it); elsewhere the longest of the nearly
+     * surest (see SURE_TIE).
      */
     Scored pick(Predictor.Prediction pr, List<SuggestionOptions.Choice> opts) {
         double min = policy.showMin[pr.cls.ordinal()];
@@ -73,7 +75,7 @@ final class SuggestionBuilder {
         boolean word = pr.cls == ContextClass.WORD;
         Scored best = null;
         for (Scored s : ok) {
-            if (!word && s.conf() < sure - SURE_TIE) {
+            if (!word && s.conf() < sure - (s.choice().how().equals("pre") ? SURE_TIE : WHOLE_TOKEN_TIE)) {
                 continue;
             }
             if (best == null || longerOrSurer(s, best)) {

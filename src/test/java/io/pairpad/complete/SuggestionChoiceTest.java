@@ -66,6 +66,14 @@ class SuggestionChoiceTest {
     }
 
     @Test
+    void elsewhereAWholeTokenNearlyAsSureAsAShorterStartWins() {
+        Predictor.Prediction close = prediction("x = 1\nself.", "assertEqual", 0.82, "assertTrue", 0.08);
+        assertEquals("assertEqual", picked(builder(0.5, 0.9), close));
+        Predictor.Prediction far = prediction("x = 1\nself.", "assertEqual", 0.7, "assertTrue", 0.2);
+        assertEquals("assert", picked(builder(0.5, 0.9), far));
+    }
+
+    @Test
     void severalTokensNeedTheirOwnBar() {
         Predictor.Prediction pr = prediction("x = 1\nself.assertEq", "assertEqual", 0.99);
         List<SuggestionOptions.Choice> opts = List.of(
