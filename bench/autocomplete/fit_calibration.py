@@ -4,7 +4,7 @@ showing a suggestion (policy.json) on the options the in-process harness records
 request, cross-validated (each file predicted with a prior that left it out):
 
   java ... -Dexplain=true -Dfolds.dir=DIR OfflineEval TASKS REC
-  fit_calibration.py REC --out-dir src/main/resources/complete --brier 0.09
+  fit_calibration.py REC[,REC2...] --out-dir src/main/resources/complete --brier 0.09
 
 Calibration: isotonic regression (pool adjacent violators) of "the text typed next starts with
 the option's first token part" on its raw probability, per context class and kind of option
@@ -158,16 +158,19 @@ def score(parts, th):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("records")
+    ap.add_argument("records", help="records of OfflineEval (several: comma-separated)")
     ap.add_argument("--out-dir", required=True)
     ap.add_argument("--brier", type=float, default=0.09)
     ap.add_argument("--min-group", type=int, default=60)
     a = ap.parse_args()
-    recs = [json.loads(line) for line in open(a.records)]
-    keys = [json.loads(line) for line in open(a.records + ".keys")]
+    recs, keys = [], []
     words = defaultdict(list)
-    for k in keys:
-        words[(k["path"], k["word"])].append(k)
+    for sample, path in enumerate(a.records.split(",")):
+        recs += [json.loads(line) for line in open(path)]
+        for line in open(path + ".keys"):
+            k = json.loads(line)
+            keys.append(k)
+            words[(k["path"], sample, k["word"])].append(k)
     for ks in words.values():
         ks.sort(key=lambda k: k["k"])
 
