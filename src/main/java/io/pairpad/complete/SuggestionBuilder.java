@@ -98,7 +98,7 @@ final class SuggestionBuilder {
             if (alts.size() >= MAX_ALTERNATIVES) {
                 break;
             }
-            if (c.token.equals(p)) {
+            if (c.token.equals(p) || !Predictor.isName(c.token)) {
                 continue;
             }
             alts.add(new Suggestion.Alternative(c.token, c.token.substring(p.length()), c.kind, clamp(c.prob)));

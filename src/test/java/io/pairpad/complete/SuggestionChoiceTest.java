@@ -98,6 +98,13 @@ class SuggestionChoiceTest {
     }
 
     @Test
+    void theDropDownListsWordsNotPunctuation() {
+        Predictor.Prediction pr = prediction("x = 1\ny = ", "(", 0.5, "foo", 0.3, ")", 0.1, "format", 0.05);
+        assertEquals(List.of("foo", "format"),
+                builder(0.5, 0.9).alternatives(pr).stream().map(Suggestion.Alternative::label).toList());
+    }
+
+    @Test
     void nothingAboveTheBarGivesAnEmptySuggestion() {
         Predictor.Prediction pr = prediction("x = 1\nself.", "run", 0.3, "stop", 0.2);
         Suggestion s = builder(0.5, 0.9).build(pr, null);
