@@ -63,7 +63,8 @@ final class Calibration {
             return first;
         }
         double[][] m = maps.get(key(cls, c.how()));
-        return first * (m == null ? SuggestionBuilder.clamp(c.tail()) : SuggestionBuilder.clamp(interpolate(m[0], m[1], c.tail())));
+        double rest = m == null ? c.tail() : interpolate(m[0], m[1], c.tail());
+        return first * SuggestionBuilder.clamp(rest);
     }
 
     /** The calibrated probability, in [0, 1], non-decreasing in raw. */

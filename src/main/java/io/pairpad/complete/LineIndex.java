@@ -107,7 +107,7 @@ final class LineIndex {
                     from.indent[l], from.hash[l]);
         }
 
-        /** Scans the lines of t starting at token i, a line start, up to the line starting at token stop (or the end if stop is -1). */
+        /** Scans the lines of t from token i, a line start, up to the line starting at token stop (-1: the end). */
         void scan(Tokens t, int i, int stop) {
             int n = t.size();
             String src = t.src;

@@ -43,8 +43,8 @@ final class SuggestionBuilder {
             return new Suggestion("", 0.0, alts);
         }
         String lang = d.spec.prior;
-        Scored best = pick(pr, options.of(pr, prior,
-                c -> calibration.apply(lang, pr.cls, c) >= Math.max(policy.extendShow, policy.showMin[pr.cls.ordinal()])));
+        double extendable = Math.max(policy.extendShow, policy.showMin[pr.cls.ordinal()]);
+        Scored best = pick(pr, options.of(pr, prior, c -> calibration.apply(lang, pr.cls, c) >= extendable));
         if (best == null) {
             return new Suggestion("", 0.0, alts);
         }

@@ -12,7 +12,8 @@
  *     inside of a comment or string) and the model-stream context before it ({@code ModelStream},
  *     {@code LineIndex}: tokens plus indentation markers); its statistics ({@code DocumentStats}) come
  *     from n-gram tables per chunk of lines ({@code NgramTable}, cached by chunk text in
- *     {@code ChunkCache}; merged answers remembered in {@code ChunkSet}, made from an earlier set when the cursor moves).</li>
+ *     {@code ChunkCache}; merged answers remembered in {@code ChunkSet}, made from an earlier set when
+ *     the cursor moves).</li>
  * <li><b>Candidates and ranking</b>: {@code Predictor} gathers candidates (document words, the cache
  *     model's and the prior's continuations, keywords and builtins, parameters of the enclosing
  *     function from {@code EnclosingScope}, recent names, repeated line shapes from

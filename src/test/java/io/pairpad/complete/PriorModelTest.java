@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class PriorModelTest {
-    static final String[] STREAM = {"self", ".", "a", "=", "1", "self", ".", "a", "+=", "2", "self", ".", "b", "=", "3"};
+    static final String[] STREAM = {
+        "self", ".", "a", "=", "1", "self", ".", "a", "+=", "2", "self", ".", "b", "=", "3",
+    };
     static final PriorModel PRIOR = new PriorModel(NgramTable.build(STREAM, STREAM.length, new String[0]));
 
     @Test
