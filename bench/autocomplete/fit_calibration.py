@@ -1,26 +1,36 @@
 #!/usr/bin/env python3
-"""Fits the calibration (src/main/resources/complete/calibration.json) and the threshold for
-showing a suggestion (policy.json) on records of the in-process harness run with the
-calibration off and every suggestion shown, cross-validated (each file predicted with a prior
-that left it out):
+"""Fits the calibration (src/main/resources/complete/calibration.json) and the thresholds for
+showing a suggestion (policy.json) on the options the in-process harness records for every
+request, cross-validated (each file predicted with a prior that left it out):
 
-  java ... -Dexplain=true -Dcalibration=off -Dpolicy.showMin=0 -Dfolds.dir=DIR OfflineEval TASKS REC
-  fit_calibration.py REC --out-dir src/main/resources/complete --brier 0.10
+  java ... -Dexplain=true -Dfolds.dir=DIR OfflineEval TASKS REC
+  fit_calibration.py REC[,REC2...] --out-dir src/main/resources/complete --brier 0.09
 
-Calibration: isotonic regression (pool adjacent violators) of "the suggestion was right" on
-the raw probability, per context class and kind of suggestion (full token, shortened,
-word-complete), falling back to the class alone (--per-language adds maps per language); stored as knots of a monotone piecewise-linear map.
-Threshold: the lowest calibrated confidence that keeps the Brier score over shown
-suggestions at or below --brier.
+Calibration: isotonic regression (pool adjacent violators) of "the text typed next starts with
+the option's first token part" on its raw probability, per context class and kind of option
+(see SuggestionOptions.Choice), falling back to the class alone; for options of several tokens,
+a second map (kind with "+") of "the rest is right too" on the tail probability, fitted where
+the first part was right. Stored as knots of monotone piecewise-linear maps. Every option of
+every request counts, not only the one shown, since which one is shown depends on the calibration.
+Thresholds: the show threshold of each context class and the one for a suggestion of several
+tokens, chosen to maximise accept + keystroke savings with the Brier score over shown
+suggestions at or below --brier (one threshold for all classes outside a word: moving the
+classes' thresholds one at a time from there found nothing better). The choice replays
+SuggestionBuilder.pick on each half of the files with maps fitted on the other half, so that
+the Brier score is not measured on the data the maps were fitted to.
 """
 import argparse
 import json
 import os
+import zlib
 from collections import defaultdict
+
+SURE_TIE = 0.02  # SuggestionBuilder.SURE_TIE
+WHOLE_TOKEN_TIE = 0.1  # SuggestionBuilder.WHOLE_TOKEN_TIE
 
 
 def pava(points):
-    """points: [(x, y)] -> knots [(x, y)] of the isotonic fit (block means at block mid-x)."""
+    """points: [(x, y)] -> knots [(x, y, n)] of the isotonic fit (block means at block mid-x)."""
     points.sort()
     blocks = []  # [sum_y, n, x_lo, x_hi]
     for x, y in points:
@@ -66,110 +76,142 @@ def interp(xs, ys, r):
     return ys[-1]
 
 
+def fit_maps(requests, min_group):
+    groups = defaultdict(list)
+    for r in requests:
+        for o in r["opts"]:
+            how = o["how"].rstrip("+")
+            if how == o["how"]:
+                pt = (o["raw"], 1.0 if o["right"] else 0.0)
+                groups[r["cls"] + "/" + how].append(pt)
+                groups[r["cls"] + "/*"].append(pt)
+            elif o["firstRight"]:
+                groups[r["cls"] + "/" + o["how"]].append((o["tail"], 1.0 if o["right"] else 0.0))
+    maps = {}
+    for k, pts in groups.items():
+        if len(pts) >= min_group:
+            xs, ys = smooth(pava(pts))
+            maps[k] = {"x": xs, "y": ys, "n": len(pts)}
+    return maps
+
+
+def calibrate(maps, cls, o):
+    """Calibration.apply"""
+    first = o["how"].rstrip("+")
+    m = maps.get(f"{cls}/{first}") or maps.get(cls + "/*")
+    c = interp(m["x"], m["y"], o["raw"]) if m else o["raw"]
+    if first == o["how"]:
+        return c
+    t = maps.get(f"{cls}/{o['how']}")
+    return c * (interp(t["x"], t["y"], o["tail"]) if t else o["tail"])
+
+
+CLASSES = ["WORD", "MEMBER", "LINE_START", "OTHER"]  # ContextClass, in order
+
+
+def pick(maps, r, th):
+    """SuggestionBuilder.pick: th = (the show threshold of each class in CLASSES..., several tokens)."""
+    if not r["cls"]:
+        return None
+    word = r["cls"] == "WORD"
+    least = th[CLASSES.index(r["cls"])]
+    ok = []
+    for o in r["opts"]:
+        c = calibrate(maps, r["cls"], o)
+        if c >= least and (not o["how"].endswith("+") or c >= th[-1]):
+            ok.append((o, c))
+    if not ok:
+        return None
+    sure = max(c for _, c in ok)
+    best = None
+    for o, c in ok:
+        if not word and c < sure - (SURE_TIE if o["how"] == "pre" else WHOLE_TOKEN_TIE):
+            continue
+        if best is None or o["len"] > best[0]["len"] or (o["len"] == best[0]["len"] and c > best[1]):
+            best = (o, c)
+    return best
+
+
+def score(parts, th):
+    """accept, Brier over shown, keystroke savings of the thresholds, over (maps, positions, words) parts."""
+    n = shown = acc = 0
+    brier = 0.0
+    total = saved = 0
+    for maps, recs, words in parts:
+        for r in recs:
+            n += 1
+            b = pick(maps, r, th)
+            if b:
+                shown += 1
+                acc += b[0]["right"]
+                brier += (b[1] - b[0]["right"]) ** 2
+        for ks in words:
+            length = ks[0]["length"]
+            total += length
+            for k in ks:
+                b = pick(maps, k, th)
+                if b and b[0]["covers"]:
+                    saved += length - k["k"] - 1
+                    break
+    return acc / max(n, 1), brier / max(shown, 1), saved / max(total, 1)
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("records")
+    ap.add_argument("records", help="records of OfflineEval (several: comma-separated)")
     ap.add_argument("--out-dir", required=True)
-    ap.add_argument("--brier", type=float, default=0.10)
+    ap.add_argument("--brier", type=float, default=0.09)
     ap.add_argument("--min-group", type=int, default=60)
-    ap.add_argument("--per-language", action="store_true",
-                    help="also fit maps per language (noisier: on the dev set it did not help)")
     a = ap.parse_args()
-    recs = [json.loads(line) for line in open(a.records)]
-    keys = []
-    if os.path.exists(a.records + ".keys"):
-        keys = [json.loads(line) for line in open(a.records + ".keys")]
-
-    def key(cls, how):
-        return cls + "/" + how.rstrip("+")
-
-    groups = defaultdict(list)
-    by_cls = defaultdict(list)
-    by_lang = defaultdict(list)
-    for r in recs:
-        if r["how"]:
-            pt = (r["raw"], 1.0 if r["choiceOk"] else 0.0)
-            groups[key(r["cls"], r["how"])].append(pt)
-            by_cls[r["cls"] + "/*"].append(pt)
-            by_lang[r["lang"] + "/" + key(r["cls"], r["how"])].append(pt)
-    maps = {}
-    extra = list(by_lang.items()) if a.per_language else []
-    for k, pts in list(groups.items()) + list(by_cls.items()) + extra:
-        if len(pts) < a.min_group:
-            continue
-        xs, ys = smooth(pava(list(pts)))
-        maps[k] = {"x": xs, "y": ys, "n": len(pts)}
-
-    def cal(cls, how, raw, lang=None):
-        m = (maps.get(f"{lang}/{key(cls, how)}") if lang else None) or maps.get(key(cls, how)) or maps.get(cls + "/*")
-        return interp(m["x"], m["y"], raw) if m else raw
-
-    n = len(recs)
-    for r in recs:
-        r["c"] = cal(r["cls"], r["how"], r["raw"], r["lang"]) if r["how"] else 0.0
-    best = None
-    print(f"{'tau':>5} {'shown':>6} {'accept':>6} {'brier':>6} {'KS':>6}")
+    recs, keys = [], []
     words = defaultdict(list)
-    for k in keys:
-        words[(k["path"], k["word"])].append(k)
-    for i in range(20, 96):
-        tau = i / 100
-        sh = [r for r in recs if r["how"] and r["c"] >= tau]
-        if not sh:
-            continue
-        acc = sum(r["choiceOk"] for r in sh) / n
-        br = sum((r["c"] - r["choiceOk"]) ** 2 for r in sh) / len(sh)
-        tot = sav = 0
-        for ks in words.values():
-            length = ks[0]["length"]
-            tot += length
-            for k in sorted(ks, key=lambda k: k["k"]):
-                if k["covers"] and cal(k["cls"], k["how"], k["raw"], k["lang"]) >= tau:
-                    sav += length - k["k"] - 1
-                    break
-        if i % 5 == 0:
-            print(f"{tau:5.2f} {len(sh) / n:6.3f} {acc:6.3f} {br:6.4f} {sav / max(tot, 1):6.3f}")
-        if br <= a.brier and best is None:
-            best = (tau, acc, br)
-    # a threshold for a word being typed and one for the other context classes: lower for words
-    # buys keystroke savings at a small cost in Brier score
-    def score(tw, to):
-        th = lambda cls: tw if cls == "WORD" else to
-        sh = [r for r in recs if r["how"] and r["c"] >= th(r["cls"])]
-        if not sh:
-            return None
-        acc = sum(r["choiceOk"] for r in sh) / n
-        br = sum((r["c"] - r["choiceOk"]) ** 2 for r in sh) / len(sh)
-        tot = sav = 0
-        for ks in words.values():
-            length = ks[0]["length"]
-            tot += length
-            for k in sorted(ks, key=lambda k: k["k"]):
-                if k["covers"] and cal(k["cls"], k["how"], k["raw"], k["lang"]) >= th(k["cls"]):
-                    sav += length - k["k"] - 1
-                    break
-        return acc, br, sav / max(tot, 1)
+    for sample, path in enumerate(a.records.split(",")):
+        recs += [json.loads(line) for line in open(path)]
+        for line in open(path + ".keys"):
+            k = json.loads(line)
+            keys.append(k)
+            words[(k["path"], sample, k["word"])].append(k)
+    for ks in words.values():
+        ks.sort(key=lambda k: k["k"])
 
-    best2 = None
-    for i in range(40, 92, 2):
-        for j in range(50, 92, 2):
-            r = score(i / 100, j / 100)
-            if r and r[1] <= a.brier and (best2 is None or r[0] + r[2] > best2[2][0] + best2[2][2]):
-                best2 = (i / 100, j / 100, r)
-    if best2:
-        tw, to, (acc, br, ks) = best2
-        print(f"thresholds: word {tw}, other {to}: accept {acc:.3f}, brier {br:.4f}, keystroke savings {ks:.3f}")
-    else:
-        tw = to = best[0] if best else 0.5
+    def half(path):
+        return zlib.crc32(path.encode()) % 2
+
+    parts = []
+    for h in (0, 1):
+        fit_on = [r for r in recs + keys if half(r["path"]) != h]
+        parts.append((fit_maps(fit_on, a.min_group),
+                      [r for r in recs if half(r["path"]) == h],
+                      [ks for key, ks in words.items() if half(key[0]) == h]))
+    best = None
+
+    def consider(th):
+        nonlocal best
+        acc, br, ks = score(parts, th)
+        if br <= a.brier and (best is None or acc + ks > best[1][0] + best[1][2]):
+            best = (th, (acc, br, ks))
+            print(" ".join(f"{t:.2f}" for t in th) + f"  accept {acc:.3f} brier {br:.4f} KS {ks:.3f}")
+
+    print("thresholds (" + ", ".join(CLASSES) + ", several tokens): cross-fitted figures")
+    for tw in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        for to in (0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
+            for te in (0.85, 0.9, 0.95):
+                consider((tw, to, to, to, te))
+    if best is None:
+        raise SystemExit(f"no thresholds keep the Brier score at {a.brier}")
+    th, (acc, br, ks) = best
+    print(f"chosen: {th}: accept {acc:.3f}, brier {br:.4f}, keystroke savings {ks:.3f} (files' halves cross-fitted)")
+    maps = fit_maps(recs + keys, a.min_group)
     os.makedirs(a.out_dir, exist_ok=True)
     with open(os.path.join(a.out_dir, "calibration.json"), "w") as f:
-        json.dump({"about": "isotonic maps of raw suggestion probability to P(right), per context class/kind; "
+        json.dump({"about": "isotonic maps of an option's raw probability to P(right), per context class/kind; "
                             "fitted by bench/autocomplete/fit_calibration.py on the dev set (cross-validated priors)",
                    "maps": maps}, f, indent=1)
         f.write("\n")
     pol_path = os.path.join(a.out_dir, "policy.json")
     pol = json.load(open(pol_path)) if os.path.exists(pol_path) else {}
-    pol["showMin"] = [tw, to, to, to]
+    pol["showMin"] = list(th[:-1])
+    pol["extendShow"] = th[-1]
     with open(pol_path, "w") as f:
         json.dump(pol, f, indent=1)
         f.write("\n")

@@ -82,8 +82,12 @@ public final class AutocompleteService {
         return builder.build(pr, prior);
     }
 
-    /** For the offline tools: the prediction and the choice before the threshold. */
-    Object[] explain(String code, int cursor, String language) {
+    /** What the offline tools see of one request: the prediction and the options before any threshold. */
+    record Explanation(Predictor.Prediction prediction, List<SuggestionOptions.Choice> options) {
+    }
+
+    /** For the offline tools; null outside code. */
+    Explanation explain(String code, int cursor, String language) {
         LanguageSpec spec = LanguageSpec.of(language);
         Document d = new Document(spec, code, cursor, cache);
         if (d.mode != Document.Mode.CODE) {
@@ -91,7 +95,7 @@ public final class AutocompleteService {
         }
         PriorModel prior = spec.prior == null ? null : priors.get(spec.prior);
         Predictor.Prediction pr = predictor.predict(d, prior);
-        return new Object[] {pr, builder.choose(pr, prior)};
+        return new Explanation(pr, builder.options(pr, prior));
     }
 
     static List<String> languagesWithPrior() {

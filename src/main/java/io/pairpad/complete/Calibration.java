@@ -45,7 +45,26 @@ final class Calibration {
     }
 
     static String key(ContextClass cls, String how) {
-        return cls.name() + "/" + (how.endsWith("+") ? how.substring(0, how.length() - 1) : how);
+        return cls.name() + "/" + how;
+    }
+
+    /** The kind of the first token of a suggestion of several tokens. */
+    private static String firstToken(String how) {
+        return how.endsWith("+") ? how.substring(0, how.length() - 1) : how;
+    }
+
+    /**
+     * The calibrated probability that an option is right: that its first token's part is
+     * right, times (for several tokens) that the rest is right given the first, each from a map of its own.
+     */
+    double apply(String language, ContextClass cls, SuggestionOptions.Choice c) {
+        double first = apply(language, cls, firstToken(c.how()), c.raw());
+        if (!c.extended()) {
+            return first;
+        }
+        double[][] m = maps.get(key(cls, c.how()));
+        double rest = m == null ? c.tail() : interpolate(m[0], m[1], c.tail());
+        return first * SuggestionBuilder.clamp(rest);
     }
 
     /** The calibrated probability, in [0, 1], non-decreasing in raw. */

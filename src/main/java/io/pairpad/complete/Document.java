@@ -46,7 +46,7 @@ final class Document {
         this.code = code;
         this.cursor = cursor;
         this.tokens = lexCache == null ? spec.lexer.lex(code) : lexCache.lex(spec, code);
-        this.lines = LineIndex.of(tokens);
+        this.lines = tokens.lines();
         this.curLine = lines.lineOf(cursor);
 
         int i = tokens.indexAt(cursor);
@@ -158,19 +158,6 @@ final class Document {
         return out;
     }
 
-    /** Hash of each line's text (computed on first use). */
-    private long[] lineHash;
-
-    private long lineHash(int l) {
-        if (lineHash == null) {
-            lineHash = new long[lines.count];
-            for (int i = 0; i < lines.count; i++) {
-                lineHash[i] = Hash64.of(code, lines.startOff[i], lines.endOff[i]);
-            }
-        }
-        return lineHash[l];
-    }
-
     private void addChunks(int from, int to, ChunkCache cache, List<NgramTable> out) {
         int a = from;
         while (a < to) {
@@ -183,7 +170,7 @@ final class Document {
             int prev = prevIndent(a);
             long h = 0;
             for (int l = a; l < b; l++) {
-                h = Hash64.extend(h, lineHash(l));
+                h = Hash64.extend(h, lines.hash[l]);
             }
             ChunkCache.Key key = new ChunkCache.Key(spec.name, prev, h, lines.endOff[b - 1] - lines.startOff[a]);
             out.add(cache.get(key, () -> buildChunk(ca, cb, prev)));
@@ -193,7 +180,7 @@ final class Document {
 
     /** Content-defined chunk boundaries: a line whose start hashes to 0 mod 64 starts a chunk. */
     private boolean boundaryBefore(int l) {
-        return (lineHash(l) & 63) == 0;
+        return (lines.hash[l] & 63) == 0;
     }
 
     private NgramTable buildChunk(int a, int b, int prev) {

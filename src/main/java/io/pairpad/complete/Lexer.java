@@ -54,10 +54,13 @@ abstract class Lexer {
             int oldStart = out.start(k) - shift;
             int j = old.firstAtOrAfter(oldStart);
             if (j < old.size() && old.start(j) == oldStart && old.kind(j) == TokenKind.NEWLINE && !old.nested(j)) {
+                int tailNew = out.size();
                 out.append(old, j + 1, old.size(), shift);
+                out.spliced(new Tokens.Splice(old, r + 1, j + 1, tailNew));
                 return out;
             }
         }
+        out.spliced(new Tokens.Splice(old, r + 1, old.size(), out.size()));
         return out;
     }
 

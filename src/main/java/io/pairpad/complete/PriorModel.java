@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -19,9 +20,12 @@ final class PriorModel {
     private static final int MAGIC = 0x50505231; // "PPR1"
 
     final NgramTable table;
+    /** The continuations of each context once asked for: requests ask for the same few over and over. */
+    private final AtomicReferenceArray<NextCounts> nextByContext;
 
     PriorModel(NgramTable table) {
         this.table = table;
+        this.nextByContext = new AtomicReferenceArray<>(table.ctxKeys.length);
     }
 
     /** The abstract form of a stream token: itself if the prior knows it, else its class. */
@@ -76,6 +80,15 @@ final class PriorModel {
         if (c < 0) {
             return NextCounts.EMPTY;
         }
+        NextCounts known = nextByContext.get(c);
+        if (known == null) {
+            known = continuations(c);
+            nextByContext.set(c, known);
+        }
+        return known;
+    }
+
+    private NextCounts continuations(int c) {
         int from = table.ctxStart[c];
         int to = table.ctxStart[c + 1];
         String[] toks = new String[to - from];

@@ -1,11 +1,23 @@
 package io.pairpad.complete;
 
+import java.util.Set;
+
 /**
  * Whether a space goes between two tokens written one after the other on a line, for
  * rendering multi-token ghost text: common code style (no space before ")" or ",", none
  * after "(" or ".", spaces around binary operators and after keywords and commas).
  */
 final class Spacing {
+    /**
+     * Keywords written with a space before "(" or "[" (control flow and operators); other words
+     * are called or indexed: require(, super(, print(.
+     */
+    private static final Set<String> BEFORE_PARENTHESIS = Set.of(
+            "if", "elif", "for", "while", "switch", "catch", "with", "return", "yield", "await", "async", "in",
+            "not", "and", "or", "is", "assert", "except", "del", "raise", "lambda", "synchronized", "typeof",
+            "of", "case", "throw", "do", "else", "try", "from", "import", "as", "instanceof", "new", "delete",
+            "void");
+
     private Spacing() {
     }
 
@@ -20,7 +32,7 @@ final class Spacing {
             return false;
         }
         if (isAny(b, "(", "[")) {
-            return Predictor.isName(a) && spec.isKeyword(a) && !isAny(a, "this", "super", "self", "function", "print");
+            return BEFORE_PARENTHESIS.contains(a);
         }
         if (b.equals("{")) {
             return true;

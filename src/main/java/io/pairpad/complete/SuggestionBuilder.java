@@ -4,38 +4,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a ranked prediction into the answer: the ghost text (the rest of the likeliest token,
- * or the part of it the likely candidates share, extended by further tokens while the model
- * is confident), its calibrated confidence, and up to ten alternatives.
+ * Turns a ranked prediction into the answer: among the {@link SuggestionOptions} it picks the
+ * ghost text by its calibrated probability of being right, and lists up to ten alternatives.
  */
 final class SuggestionBuilder {
     static final int MAX_ALTERNATIVES = 10;
-    static final int MAX_EXTRA_TOKENS = 6;
+    /** Outside a word, options this close to the surest one count as equally sure... */
+    static final double SURE_TIE = 0.02;
+    /** ...and whole tokens this close, since Tab can then finish the word with them. */
+    static final double WHOLE_TOKEN_TIE = 0.1;
 
     /** Tunable thresholds (see bench/autocomplete). */
     static final class Policy {
-        double fullMin = 0.0;      // raw probability the whole token needs before trimming is tried
-        double trimMin = 0.75;     // raw probability a shortened suggestion needs
-        double extendMin = 0.8;    // probability each further token needs
+        double extendMin = 0.8;    // probability each token added past the first needs
+        double extendShow = 0.92;  // calibrated confidence a suggestion of several tokens needs
         double[] showMin = {0.35, 0.35, 0.35, 0.35}; // calibrated confidence to show, per context class
+    }
+
+    /** An option with its calibrated confidence. */
+    record Scored(SuggestionOptions.Choice choice, double conf) {
     }
 
     private final Policy policy;
     private final Calibration calibration;
+    private final SuggestionOptions options;
 
     SuggestionBuilder(Policy policy, Calibration calibration) {
         this.policy = policy;
         this.calibration = calibration;
-    }
-
-    /**
-     * What was decided, before the threshold: for the answer and for fitting the calibration.
-     * base is the same choice without the tokens added past the first (null if none were).
-     */
-    record Choice(String insert, double raw, String how, int extraTokens, Choice base) {
-        Choice(String insert, double raw, String how, int extraTokens) {
-            this(insert, raw, how, extraTokens, null);
-        }
+        this.options = new SuggestionOptions(policy.extendMin);
     }
 
     Suggestion build(Predictor.Prediction pr, PriorModel prior) {
@@ -45,21 +42,53 @@ final class SuggestionBuilder {
             // the cursor is inside a word: ghost text would split it; the drop-down still helps
             return new Suggestion("", 0.0, alts);
         }
-        Choice ch = choose(pr, prior);
-        if (ch == null || ch.insert.isEmpty()) {
+        String lang = d.spec.prior;
+        double extendable = Math.max(policy.extendShow, policy.showMin[pr.cls.ordinal()]);
+        Scored best = pick(pr, options.of(pr, prior, c -> calibration.apply(lang, pr.cls, c) >= extendable));
+        if (best == null) {
             return new Suggestion("", 0.0, alts);
         }
+        return new Suggestion(best.choice().insert(), best.conf(), alts);
+    }
+
+    /** All the options, before any threshold: for fitting the calibration. */
+    List<SuggestionOptions.Choice> options(Predictor.Prediction pr, PriorModel prior) {
+        return options.of(pr, prior, c -> true);
+    }
+
+    /**
+     * The option to show, or null if none clears the bar of its context class. While a word is
+     * typed, the longest (a whole word lets Tab finish it); elsewhere the longest of the nearly
+     * surest (see SURE_TIE).
+     */
+    Scored pick(Predictor.Prediction pr, List<SuggestionOptions.Choice> opts) {
         double min = policy.showMin[pr.cls.ordinal()];
-        double conf = calibration.apply(pr.doc.spec.prior, pr.cls, ch.how, ch.raw);
-        if (conf < min && ch.base() != null) {
-            // the longer suggestion is too uncertain: the first token alone may not be
-            ch = ch.base();
-            conf = calibration.apply(pr.doc.spec.prior, pr.cls, ch.how, ch.raw);
+        List<Scored> ok = new ArrayList<>();
+        double sure = 0;
+        for (SuggestionOptions.Choice c : opts) {
+            double conf = calibration.apply(pr.doc.spec.prior, pr.cls, c);
+            if (conf >= min && (!c.extended() || conf >= policy.extendShow)) {
+                ok.add(new Scored(c, conf));
+                sure = Math.max(sure, conf);
+            }
         }
-        if (conf < min) {
-            return new Suggestion("", 0.0, alts);
+        boolean word = pr.cls == ContextClass.WORD;
+        Scored best = null;
+        for (Scored s : ok) {
+            if (!word && s.conf() < sure - (s.choice().how().equals("pre") ? SURE_TIE : WHOLE_TOKEN_TIE)) {
+                continue;
+            }
+            if (best == null || longerOrSurer(s, best)) {
+                best = s;
+            }
         }
-        return new Suggestion(ch.insert, conf, alts);
+        return best;
+    }
+
+    private static boolean longerOrSurer(Scored a, Scored b) {
+        int la = a.choice().insert().length();
+        int lb = b.choice().insert().length();
+        return la > lb || (la == lb && a.conf() > b.conf());
     }
 
     List<Suggestion.Alternative> alternatives(Predictor.Prediction pr) {
@@ -69,107 +98,12 @@ final class SuggestionBuilder {
             if (alts.size() >= MAX_ALTERNATIVES) {
                 break;
             }
-            if (c.token.equals(p)) {
+            if (c.token.equals(p) || !Predictor.isName(c.token)) {
                 continue;
             }
             alts.add(new Suggestion.Alternative(c.token, c.token.substring(p.length()), c.kind, clamp(c.prob)));
         }
         return alts;
-    }
-
-    Choice choose(Predictor.Prediction pr, PriorModel prior) {
-        if (pr.ranked.isEmpty()) {
-            String snippet = Snippets.match(pr.doc);
-            return snippet == null || snippet.isEmpty() ? null : new Choice(snippet, Snippets.RAW, "snippet", 0);
-        }
-        Document d = pr.doc;
-        String p = d.prefix;
-        String snippet = Snippets.match(d);
-        if (snippet != null && !snippet.isEmpty()) {
-            return new Choice(snippet, Snippets.RAW, "snippet", 0);
-        }
-        Candidate top = pr.ranked.get(0);
-        List<String> ctx = new ArrayList<>(d.context);
-        if (!p.isEmpty() && top.token.equals(p)) {
-            // the word looks complete: suggest what follows it
-            ctx.add(p);
-            NextTokenModel.Guess g = NextTokenModel.best(d.stats, prior, ctx);
-            if (g == null || ModelStream.isMarker(g.token())) {
-                return null;
-            }
-            String ins = (Spacing.spaced(p, g.token(), d.spec) ? " " : "") + g.token();
-            ctx.add(g.token());
-            return extend(new StringBuilder(ins), top.prob * g.prob(), ctx, g.token(), d, prior, "exact");
-        }
-        double full = 0;
-        for (Candidate c : pr.ranked) {
-            if (c.token.startsWith(top.token) && !c.token.equals(p)) {
-                full += c.prob;
-            }
-        }
-        String insert = top.token.substring(p.length());
-        if (full < policy.fullMin || full < policy.trimMin) {
-            String trimmed = trim(pr, insert);
-            if (trimmed != null && !trimmed.equals(insert)) {
-                return new Choice(trimmed, mass(pr, trimmed), "trim", 0);
-            }
-        }
-        if (full < policy.fullMin) {
-            return new Choice(insert, full, "full", 0);
-        }
-        ctx.add(top.token);
-        return extend(new StringBuilder(insert), full, ctx, top.token, d, prior, "full");
-    }
-
-    private Choice extend(StringBuilder ins, double raw, List<String> ctx, String last, Document d, PriorModel prior,
-                          String how) {
-        int extra = 0;
-        double p = raw;
-        String base = ins.toString();
-        while (extra < MAX_EXTRA_TOKENS) {
-            NextTokenModel.Guess g = NextTokenModel.best(d.stats, prior, ctx);
-            if (g == null || g.prob() < policy.extendMin || ModelStream.isMarker(g.token())) {
-                break;
-            }
-            String t = g.token();
-            if (t.equals(ModelStream.STR) || t.length() > 40) {
-                break;
-            }
-            ins.append(Spacing.spaced(last, t, d.spec) ? " " : "").append(t);
-            p *= g.prob();
-            ctx.add(t);
-            last = t;
-            extra++;
-        }
-        if (extra == 0) {
-            return new Choice(ins.toString(), p, how, 0);
-        }
-        return new Choice(ins.toString(), p, how + "+", extra, new Choice(base, raw, how, 0));
-    }
-
-    /** The longest start of insert whose candidates together reach trimMin. */
-    private String trim(Predictor.Prediction pr, String insert) {
-        String best = null;
-        for (int len = 1; len <= insert.length(); len++) {
-            String s = insert.substring(0, len);
-            if (mass(pr, s) >= policy.trimMin) {
-                best = s;
-            } else {
-                break;
-            }
-        }
-        return best;
-    }
-
-    private static double mass(Predictor.Prediction pr, String s) {
-        String p = pr.doc.prefix;
-        double m = 0;
-        for (Candidate c : pr.ranked) {
-            if (!c.token.equals(p) && c.token.startsWith(p + s)) {
-                m += c.prob;
-            }
-        }
-        return m;
     }
 
     static double clamp(double x) {

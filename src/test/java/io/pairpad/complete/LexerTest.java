@@ -142,7 +142,10 @@ class LexerTest {
         "class A {\n  String s = \"\"\"\n  block\n  \"\"\";\n  /* c */ char c = 'x';\n  int f() { return 1; }\n}\n",
     };
 
-    /** Seeded random edits of the samples: re-lexing around the edit gives what lexing afresh gives. */
+    /**
+     * Seeded random edits of the samples: re-lexing around the edit gives the tokens and lines
+     * (taken over from the earlier text where it did not change) that lexing afresh gives.
+     */
     @Test
     void relexingAnEditEqualsLexingAgain() {
         Random random = new Random(7_211_926);
@@ -167,11 +170,22 @@ class LexerTest {
         String edited = base.substring(0, a) + insert + base.substring(b);
         Lexer lx = LanguageSpec.of(lang).lexer;
         Tokens old = lx.lex(base);
+        old.lines();
         int p = LexCache.commonPrefix(edited, base);
         int s = LexCache.commonSuffix(edited, base, p);
         Tokens re = lx.relex(edited, old, p, s);
         Tokens fresh = lx.lex(edited);
         assertEquals(kinds(fresh), kinds(re), lang + " edit at " + a);
+        assertEquals(lines(LineIndex.of(fresh)), lines(re.lines()), lang + " lines after an edit at " + a);
+    }
+
+    static List<String> lines(LineIndex li) {
+        List<String> out = new ArrayList<>();
+        for (int l = 0; l < li.count; l++) {
+            out.add(li.firstTok[l] + "-" + li.endTok[l] + "@" + li.startOff[l] + "-" + li.endOff[l] + " indent "
+                    + li.indent[l] + " hash " + li.hash[l]);
+        }
+        return out;
     }
 
     static List<String> kinds(Tokens t) {

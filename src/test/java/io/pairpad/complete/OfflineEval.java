@@ -36,11 +36,17 @@ public final class OfflineEval {
 
     record PosRec(String lang, String path, String kind, int cursor, boolean shown, boolean accepted, int saved,
                   double conf, boolean word, boolean top1, boolean top5, String suggestion, String truth,
-                  long nanos, String cls, String how, double raw, String choice, boolean choiceOk) {
+                  long nanos, String cls, List<Opt> opts) {
     }
 
-    record KeyRec(String lang, String path, int word, int k, int length, String cls, String how, double raw,
-                  boolean covers) {
+    /**
+     * One option of a request (with -Dexplain=true): right = the text starts with it, firstRight =
+     * with its first token's part; covers = it is right and covers the word typed.
+     */
+    record Opt(String how, double raw, double tail, int len, boolean right, boolean firstRight, boolean covers) {
+    }
+
+    record KeyRec(String lang, String path, int word, int k, int length, String cls, List<Opt> opts) {
     }
 
     static final boolean EXPLAIN = Boolean.getBoolean("explain");
@@ -98,17 +104,14 @@ public final class OfflineEval {
         }
     }
 
-    /** The shipped policy, with -Dpolicy.trimMin= / extendMin= / fullMin= / showMin= overrides. */
+    /** The shipped policy, with -Dpolicy.extendMin= / extendShow= / showMin= overrides. */
     static SuggestionBuilder.Policy policy() {
         SuggestionBuilder.Policy p = Tuning.load();
-        if (System.getProperty("policy.trimMin") != null) {
-            p.trimMin = Double.parseDouble(System.getProperty("policy.trimMin"));
-        }
         if (System.getProperty("policy.extendMin") != null) {
             p.extendMin = Double.parseDouble(System.getProperty("policy.extendMin"));
         }
-        if (System.getProperty("policy.fullMin") != null) {
-            p.fullMin = Double.parseDouble(System.getProperty("policy.fullMin"));
+        if (System.getProperty("policy.extendShow") != null) {
+            p.extendShow = Double.parseDouble(System.getProperty("policy.extendShow"));
         }
         if (System.getProperty("policy.showMin") != null) {
             java.util.Arrays.fill(p.showMin, Double.parseDouble(System.getProperty("policy.showMin")));
@@ -189,23 +192,16 @@ public final class OfflineEval {
             int eol = t.text.indexOf('\n', cur);
             String truth = t.text.substring(cur, Math.min(eol < 0 ? t.text.length() : eol, cur + 40));
             String cls = "";
-            String how = "";
-            double raw = 0;
-            String choice = "";
+            List<Opt> opts = List.of();
             if (EXPLAIN) {
-                Object[] x = svc.explain(request(t.text, cur), cur, t.lang);
-                if (x != null && x[1] != null) {
-                    Predictor.Prediction pr = (Predictor.Prediction) x[0];
-                    SuggestionBuilder.Choice ch = (SuggestionBuilder.Choice) x[1];
-                    cls = pr.cls.name();
-                    how = ch.how();
-                    raw = ch.raw();
-                    choice = ch.insert();
+                AutocompleteService.Explanation x = svc.explain(request(t.text, cur), cur, t.lang);
+                if (x != null) {
+                    cls = x.prediction().cls.name();
+                    opts = opts(x, t.text, cur, cur);
                 }
             }
             recs.add(new PosRec(t.lang, t.path, t.kinds.get(i), cur, shown, acc, acc ? sug.length() : 0,
-                    s.confidence(), word, top1, top5, sug, truth, dt, cls, how, raw, choice,
-                    !choice.isEmpty() && t.text.startsWith(choice, cur)));
+                    s.confidence(), word, top1, top5, sug, truth, dt, cls, opts));
         }
         List<WordRec> ws = new ArrayList<>();
         int wi = 0;
@@ -214,12 +210,10 @@ public final class OfflineEval {
             if (EXPLAIN) {
                 for (int k = 0; k < w[1] - w[0] - 1; k++) {
                     int cur = w[0] + k;
-                    Object[] x = svc.explain(request(t.text, cur), cur, t.lang);
-                    if (x != null && x[1] != null) {
-                        Predictor.Prediction pr = (Predictor.Prediction) x[0];
-                        SuggestionBuilder.Choice ch = (SuggestionBuilder.Choice) x[1];
-                        boolean covers = ch.insert().length() >= w[1] - cur && t.text.startsWith(ch.insert(), cur);
-                        KEYS.add(new KeyRec(t.lang, t.path, wi, k, w[1] - w[0], pr.cls.name(), ch.how(), ch.raw(), covers));
+                    AutocompleteService.Explanation x = svc.explain(request(t.text, cur), cur, t.lang);
+                    if (x != null) {
+                        KEYS.add(new KeyRec(t.lang, t.path, wi, k, w[1] - w[0], x.prediction().cls.name(),
+                                opts(x, t.text, cur, w[1])));
                     }
                 }
             }
@@ -239,6 +233,18 @@ public final class OfflineEval {
             ws.add(new WordRec(t.lang, n, saved));
         }
         return new Object[] {recs, ws};
+    }
+
+    /** The options of a request, judged against the text; wordEnd is where the word typed ends. */
+    static List<Opt> opts(AutocompleteService.Explanation x, String text, int cur, int wordEnd) {
+        List<Opt> out = new ArrayList<>();
+        for (SuggestionOptions.Choice c : x.options()) {
+            boolean right = text.startsWith(c.insert(), cur);
+            boolean firstRight = text.startsWith(c.insert().substring(0, c.firstLen()), cur);
+            out.add(new Opt(c.how(), c.raw(), c.tail(), c.insert().length(), right, firstRight,
+                    right && c.insert().length() >= wordEnd - cur));
+        }
+        return out;
     }
 
     static void report(List<PosRec> recs, List<WordRec> ws) {
