@@ -7,10 +7,12 @@ import io.pairpad.TestDatabase;
 import io.pairpad.ot.Rope;
 import io.pairpad.ot.TextOperation;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The op log's writes against a real PostgreSQL, with other instances' rows already in the way. */
@@ -19,10 +21,19 @@ class OpStoreTest {
     private final Jdbi jdbi = Jdbi.create(dataSource);
     private final OpStore store = new OpStore(dataSource);
 
+    private final List<UUID> rooms = new ArrayList<>();
+
+    /** A bare room row; removed after the test, as it has none of the checkpoints a real room starts with. */
     private UUID room() {
         UUID id = UUID.randomUUID();
         jdbi.useHandle(h -> h.execute("INSERT INTO rooms (id, language) VALUES (?, 'python')", id));
+        rooms.add(id);
         return id;
+    }
+
+    @AfterEach
+    void removeRooms() {
+        rooms.forEach(id -> jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", id)));
     }
 
     private static PendingOp op(UUID room, long revision, String opId, boolean checkpoint) {
