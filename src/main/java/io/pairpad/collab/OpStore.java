@@ -45,17 +45,11 @@ final class OpStore {
     void storeAll(List<PendingOp> ops) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (ops.stream().noneMatch(PendingOp::checkpoint)) {
-                try (PreparedStatement insert = c.prepareStatement(INSERT_OPS)) {
-                    bindOps(c, insert, ops);
-                    insert.executeUpdate();
-                }
+                insertOps(c, ops);
                 return;
             }
             inTransaction(c, () -> {
-                try (PreparedStatement insert = c.prepareStatement(INSERT_OPS)) {
-                    bindOps(c, insert, ops);
-                    insert.executeUpdate();
-                }
+                insertOps(c, ops);
                 storeCheckpoints(c, ops);
             });
         }
@@ -133,6 +127,13 @@ final class OpStore {
 
     private static Key key(PendingOp op) {
         return new Key(op.roomId(), op.revision());
+    }
+
+    private static void insertOps(Connection c, List<PendingOp> ops) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_OPS)) {
+            bindOps(c, insert, ops);
+            insert.executeUpdate();
+        }
     }
 
     private static void bindOps(Connection c, PreparedStatement insert, List<PendingOp> ops) throws SQLException {
