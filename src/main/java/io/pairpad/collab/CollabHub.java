@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +43,9 @@ public final class CollabHub {
     private final ExecutorService presenceWriter = daemonThread("pairpad-presence");
     /** Bus events are handled off the bus's own thread, one at a time, in the order they came. */
     private final ExecutorService busEvents = daemonThread("pairpad-bus-events");
-    private final ScheduledExecutorService liveness = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pairpad-liveness");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService liveness = daemonScheduler("pairpad-liveness");
+    /** Reads from the log what rooms missed, off the op log's and the bus's threads. */
+    private final ScheduledExecutorService catchUps = daemonScheduler("pairpad-catch-up");
 
     public CollabHub(DataSource dataSource, Jdbi jdbi, ObjectMapper mapper, Config.Limits limits, Bus bus) {
         this.jdbi = jdbi;
@@ -142,6 +141,7 @@ public final class CollabHub {
         rooms.clear();
         opLog.close();
         liveness.shutdownNow();
+        catchUps.shutdownNow();
         busEvents.shutdown();
         bus.close();
         presenceWriter.shutdown();
@@ -161,6 +161,22 @@ public final class CollabHub {
                 log.warn("Could not store presence of room {}: {}", RoomIds.forLog(roomId), SqlErrors.describe(e));
             }
         });
+    }
+
+    void catchUpLater(LiveRoom room, long delayMillis) {
+        try {
+            catchUps.schedule(() -> catchUp(room), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the room is closing too
+        }
+    }
+
+    private void catchUp(LiveRoom room) {
+        try {
+            room.catchUpFromLog();
+        } catch (RuntimeException e) {
+            log.warn("Catching up room {} from the log failed: {}", RoomIds.forLog(room.id()), SqlErrors.describe(e));
+        }
     }
 
     void retired(LiveRoom room) {
@@ -195,12 +211,8 @@ public final class CollabHub {
     /** Back from a bus outage: read what other instances committed meanwhile, and hear again who is where. */
     private void afterBusOutage() {
         for (LiveRoom room : List.copyOf(rooms.values())) {
-            try {
-                room.catchUp();
-                bus.publish(room.id(), RoomEvent.sync(bus.instanceId()));
-            } catch (RuntimeException e) {
-                log.warn("Catching up room {} failed: {}", RoomIds.forLog(room.id()), e.toString());
-            }
+            room.catchUpSoon();
+            bus.publish(room.id(), RoomEvent.sync(bus.instanceId()));
         }
     }
 
@@ -220,6 +232,14 @@ public final class CollabHub {
         } catch (RuntimeException e) {
             log.warn("Liveness check failed: {}", e.toString());
         }
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static ExecutorService daemonThread(String name) {
@@ -247,7 +267,7 @@ public final class CollabHub {
         bus.subscribe(roomId);
         bus.publish(roomId, RoomEvent.sync(bus.instanceId()));
         // Ops committed elsewhere between the load and the subscription arrive neither way: read them.
-        loaded.catchUp();
+        loaded.catchUpSoon();
         return Optional.of(loaded);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,9 +26,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>Two revisions are tracked: {@code revision}, the last op sequenced, and {@code committedRevision}, the
  * last op the database holds. Clients only ever see committed revisions.
  *
- * <p>With several instances, the op log's primary key is the sequencer: when another instance stored a
- * revision first, this room reads the ops it missed, hands them to its clients, transforms its own pending
- * ops over them and sequences them again. Ops committed elsewhere also arrive over the bus.
+ * <p>With several instances, the op log's primary key is the sequencer. Ops committed elsewhere arrive over the
+ * bus, or are read from the log when the bus leaves a gap, and are applied in revision order. When one takes a
+ * revision that this room's own op was sequenced at, that op and the ones after it cannot be stored any more:
+ * they are taken back, transformed over the other instance's op and sequenced again at once. When the log
+ * refuses an own op first, the room holds its ops back until it has read from the log what it missed.
  */
 public final class LiveRoom implements CommitListener {
     /**
@@ -39,6 +42,9 @@ public final class LiveRoom implements CommitListener {
     private static final int CHARS_PER_CHECKPOINT_OP = 1_000;
     /** How often one op may lose the race for a revision before its author is told to start over. */
     private static final int MAX_RACES_LOST = 50;
+    /** How long an op from the bus may wait for the ones before it before they are read from the log. */
+    private static final long BUS_GAP_GRACE_MILLIS = 50;
+    private static final long CATCH_UP_RETRY_MILLIS = 500;
 
     private final UUID id;
     private final RoomContext context;
@@ -47,8 +53,6 @@ public final class LiveRoom implements CommitListener {
     private long revision;
     private Rope committedText;
     private long committedRevision;
-    /** The newest revision another instance is known to have committed. */
-    private long knownRemoteRevision;
     private long lastCheckpoint;
     private long epoch;
     private String language;
@@ -66,6 +70,19 @@ public final class LiveRoom implements CommitListener {
      * another instance is transformed again from this, just as its author's client does, over the new order.
      */
     private final Map<String, Submitted> uncommitted = new HashMap<>();
+    /** Ops other instances committed that came over the bus ahead of the ones before them, by revision. */
+    private final TreeMap<Long, ForeignOp> foreignAhead = new TreeMap<>();
+    /**
+     * Own ops the log refused, and every op submitted after them, in order: they wait for the op that took their
+     * revision, from the bus or the log, and then are sequenced (or acked, when the log holds their id: resends).
+     */
+    private final List<HeldOp> held = new ArrayList<>();
+    /** The revision the held ops lost: once another instance's op for it arrives, they can go again. */
+    private long heldUntil;
+    /** An op lost more than once: maybe its id is in the log already, which only the catch-up looks up. */
+    private boolean heldNeedsLookup;
+    /** When the catch-up from the log next runs ({@link System#nanoTime}); MAX_VALUE when none is due. */
+    private long catchUpDue = Long.MAX_VALUE;
     private State state = State.OPEN;
 
     private enum State { OPEN, RETIRED, BROKEN, DELETED }
@@ -76,6 +93,14 @@ public final class LiveRoom implements CommitListener {
     private record Submitted(long baseRevision, TextOperation op) {
     }
 
+    private record HeldOp(long baseRevision, TextOperation op, String opId, String clientId, String name) {
+    }
+
+    /** An op another instance committed; {@code clientId} and {@code name} are null for a server op. */
+    private record ForeignOp(long revision, TextOperation op, String opJson, String opId, String clientId,
+            String name) {
+    }
+
     LiveRoom(UUID id, RoomHistory.Current current, RoomContext context) {
         this.id = id;
         this.context = context;
@@ -83,7 +108,6 @@ public final class LiveRoom implements CommitListener {
         this.committedText = current.text();
         this.revision = current.revision();
         this.committedRevision = current.revision();
-        this.knownRemoteRevision = current.revision();
         this.recent = new RecentOps(current.revision());
         this.lastCheckpoint = current.lastCheckpoint();
         this.language = current.snapshot().language();
@@ -137,13 +161,17 @@ public final class LiveRoom implements CommitListener {
             ackWhenCommitted(author, original.get(), opId);
             return;
         }
+        if (isHeld(opId)) {
+            waitingForAck.computeIfAbsent(opId, r -> new ArrayList<>()).add(author);
+            return;
+        }
         if (baseRevision < 0 || baseRevision > committedRevision) {
             reject(author, "invalid_op", "Revision " + baseRevision + " is not one this room has sent (latest "
                     + committedRevision + ")");
             return;
         }
         try {
-            sequence(baseRevision, op, opId, author.clientId(), author.name());
+            sequenceOrHold(baseRevision, op, opId, author.clientId(), author.name());
         } catch (InvalidOperationException e) {
             reject(author, "invalid_op", e.getMessage());
         } catch (DocumentTooLargeException e) {
@@ -179,14 +207,14 @@ public final class LiveRoom implements CommitListener {
             return committed;
         }
         TextOperation op = context.diff(committedText.toString(), newText);
-        if (op.isNoop() && revision == committedRevision) {
+        if (op.isNoop() && revision == committedRevision && held.isEmpty()) {
             committed.complete(revision);
             retireIfIdle();
             return committed;
         }
         String opId = "server:" + UUID.randomUUID();
         try {
-            sequence(committedRevision, op, opId, null, null);
+            sequenceOrHold(committedRevision, op, opId, null, null);
             waitingForCommit.put(opId, committed);
         } catch (DocumentTooLargeException | InvalidOperationException e) {
             committed.completeExceptionally(e);
@@ -316,15 +344,52 @@ public final class LiveRoom implements CommitListener {
         }
     }
 
-    /** Reads what other instances committed meanwhile, when nothing of this room's own is pending. */
-    synchronized void catchUp() {
-        if (state == State.OPEN && revision == committedRevision) {
-            for (StoredOp stored : context.history().opsBetween(id, committedRevision, Long.MAX_VALUE)) {
-                deliverForeign(stored.revision(), context.history().parse(stored), stored.op(), stored.opId(),
-                        stored.clientId(), stored.name());
+    /** Reads what other instances committed meanwhile from the log, soon and off the caller's thread. */
+    synchronized void catchUpSoon() {
+        requestCatchUp(0);
+    }
+
+    /**
+     * Reads from the log the ops committed after this room's latest and applies them, then sequences the held
+     * ops. Runs on the hub's catch-up thread; the reads are made without the room's lock.
+     */
+    void catchUpFromLog() {
+        long from;
+        List<String> heldIds;
+        synchronized (this) {
+            if (state != State.OPEN) {
+                return;
             }
-            text = committedText;
-            revision = committedRevision;
+            catchUpDue = Long.MAX_VALUE;
+            from = committedRevision;
+            heldIds = held.stream().map(HeldOp::opId).toList();
+        }
+        List<StoredOp> missed;
+        Map<String, Long> heldStored = new HashMap<>();
+        try {
+            missed = context.history().opsBetween(id, from, Long.MAX_VALUE);
+            for (String opId : heldIds) {
+                context.history().revisionOf(id, opId).ifPresent(r -> heldStored.put(opId, r));
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                requestCatchUp(CATCH_UP_RETRY_MILLIS);
+            }
+            throw e;
+        }
+        synchronized (this) {
+            if (state != State.OPEN) {
+                return;
+            }
+            for (StoredOp stored : missed) {
+                foreignCommitted(new ForeignOp(stored.revision(), context.history().parse(stored), stored.op(),
+                        stored.opId(), stored.clientId(), stored.name()));
+            }
+            if (catchUpDue == Long.MAX_VALUE) {
+                // else a later loss asked for another catch-up meanwhile, and that one releases what is held
+                releaseHeld(heldStored);
+            }
+            retireIfIdle();
         }
     }
 
@@ -344,9 +409,7 @@ public final class LiveRoom implements CommitListener {
         if (joiners != null) {
             joiners.forEach(this::init);
         }
-        if (knownRemoteRevision > committedRevision) {
-            catchUp();
-        }
+        applyForeignAhead();
         trimRecent();
         retireIfIdle();
     }
@@ -367,28 +430,31 @@ public final class LiveRoom implements CommitListener {
         waitingForInit.clear();
         failWaiters(cause);
         uncommitted.clear();
+        held.clear();
+        foreignAhead.clear();
         context.retired(this);
     }
 
+    /**
+     * Runs on the op log's writer thread, so it reads nothing: the ops are held back until the op that took
+     * their revision comes over the bus, or else until the room has caught up from the log.
+     */
     @Override
     public synchronized void lostRace(List<PendingOp> ops) {
         if (state != State.OPEN || !accepts(ops.get(0))) {
             return;
         }
-        epoch++;
-        List<SequencedOp> own = recent.removeAfter(committedRevision);
-        for (StoredOp stored : context.history().opsBetween(id, committedRevision, Long.MAX_VALUE)) {
-            deliverForeign(stored.revision(), context.history().parse(stored), stored.op(), stored.opId(),
-                    stored.clientId(), stored.name());
-        }
-        text = committedText;
-        revision = committedRevision;
         List<Joiner> joiners = new ArrayList<>();
-        waitingForInit.values().forEach(joiners::addAll);
-        waitingForInit.clear();
-        own.forEach(this::resequence);
+        List<SequencedOp> own = takeBackOwn(joiners);
+        for (SequencedOp lost : own) {
+            Submitted submitted = uncommitted.remove(lost.opId());
+            int losses = racesLost.merge(lost.opId(), 1, Integer::sum);
+            heldNeedsLookup |= losses > 1;
+            held.add(new HeldOp(submitted.baseRevision(), submitted.op(), lost.opId(), lost.clientId(), lost.name()));
+        }
+        heldUntil = committedRevision + 1;
         joiners.forEach(this::initWhenCommitted);
-        retireIfIdle();
+        requestCatchUp(heldNeedsLookup ? 0 : BUS_GAP_GRACE_MILLIS);
     }
 
     @Override
@@ -425,26 +491,35 @@ public final class LiveRoom implements CommitListener {
     }
 
     /**
-     * Sequences again an op that was not stored, transformed afresh over the new order; unless the log holds
-     * its id already, which makes it a resend: then it is acked with the first revision, as any resend is.
+     * Sequences {@code op} now, or holds it back behind ops waiting for the room to catch up from the log, so
+     * that ops are sequenced in the order they came.
      */
-    private void resequence(SequencedOp lost) {
-        int losses = racesLost.merge(lost.opId(), 1, Integer::sum);
-        Submitted submitted = uncommitted.remove(lost.opId());
+    private void sequenceOrHold(long baseRevision, TextOperation op, String opId, String clientId, String name) {
+        if (held.isEmpty()) {
+            sequence(baseRevision, op, opId, clientId, name);
+        } else {
+            held.add(new HeldOp(baseRevision, op, opId, clientId, name));
+        }
+    }
+
+    /**
+     * Sequences again an own op that could not be stored, transformed afresh from its base over the new order;
+     * unless the log holds its id ({@code storedAt}), which makes it a resend, acked with its first revision.
+     */
+    private void resequence(HeldOp lost, Optional<Long> storedAt) {
         Participant author = lost.clientId() == null ? null : participants.get(lost.clientId());
-        Optional<Long> original = context.history().revisionOf(id, lost.opId());
-        if (original.isPresent()) {
+        if (storedAt.isPresent()) {
             racesLost.remove(lost.opId());
             if (author != null) {
-                ackWhenCommitted(author, original.get(), lost.opId());
+                ackWhenCommitted(author, storedAt.get(), lost.opId());
             }
             return;
         }
         try {
-            if (losses > MAX_RACES_LOST) {
+            if (racesLost.getOrDefault(lost.opId(), 0) > MAX_RACES_LOST) {
                 throw new InvalidOperationException("The room is too busy to take this op; resend it");
             }
-            sequence(submitted.baseRevision(), submitted.op(), lost.opId(), lost.clientId(), lost.name());
+            sequence(lost.baseRevision(), lost.op(), lost.opId(), lost.clientId(), lost.name());
         } catch (InvalidOperationException | DocumentTooLargeException e) {
             racesLost.remove(lost.opId());
             CompletableFuture<Long> waiter = waitingForCommit.remove(lost.opId());
@@ -455,6 +530,30 @@ public final class LiveRoom implements CommitListener {
                 reject(author, e instanceof DocumentTooLargeException ? "too_large" : "invalid_op", e.getMessage());
             }
         }
+    }
+
+    /** After a catch-up from the log: the held ops are sequenced (or acked, if the log holds them) in order. */
+    private void releaseHeld(Map<String, Long> storedAt) {
+        List<HeldOp> release = List.copyOf(held);
+        held.clear();
+        heldNeedsLookup = false;
+        for (HeldOp op : release) {
+            resequence(op, Optional.ofNullable(storedAt.get(op.opId())).or(() -> recent.revisionOf(op.opId())));
+        }
+    }
+
+    /**
+     * Takes this room's uncommitted ops back out of the order, with the joiners waiting for them; the epoch
+     * changes, so the log writes none of them any more.
+     */
+    private List<SequencedOp> takeBackOwn(List<Joiner> joiners) {
+        epoch++;
+        waitingForInit.values().forEach(joiners::addAll);
+        waitingForInit.clear();
+        List<SequencedOp> own = recent.removeAfter(committedRevision);
+        text = committedText;
+        revision = committedRevision;
+        return own;
     }
 
     /** Makes an op committed here known: state, cursors, and the messages to this instance's clients. */
@@ -495,30 +594,95 @@ public final class LiveRoom implements CommitListener {
         }
     }
 
-    /** An op another instance committed, in revision order after everything committed here. */
-    private void deliverForeign(long opRevision, TextOperation op, String opJson, String opId, String authorId,
-            String name) {
-        recent.add(new SequencedOp(opRevision, opId, op, authorId, name));
-        deliver(opRevision, op, opJson, opId, authorId, op.apply(committedText));
+    /**
+     * An op another instance committed. The next revision is applied at once, and with it any that came ahead
+     * of it; a later one waits for the gap to fill, from the bus or else from the log.
+     */
+    private void foreignCommitted(ForeignOp foreign) {
+        if (foreign.revision() <= committedRevision) {
+            return;
+        }
+        if (foreign.revision() > committedRevision + 1) {
+            foreignAhead.put(foreign.revision(), foreign);
+            requestCatchUp(BUS_GAP_GRACE_MILLIS);
+            return;
+        }
+        foreignAhead.put(foreign.revision(), foreign);
+        applyForeignAhead();
+    }
+
+    /**
+     * Applies the foreign ops that continue the committed order. Own ops sequenced at those revisions can never
+     * be stored: they are taken back and sequenced again after them, transformed over them.
+     */
+    private void applyForeignAhead() {
+        List<Joiner> joiners = new ArrayList<>();
+        List<HeldOp> lost = new ArrayList<>();
+        while (!foreignAhead.isEmpty() && foreignAhead.firstKey() <= committedRevision + 1) {
+            ForeignOp next = foreignAhead.pollFirstEntry().getValue();
+            if (next.revision() <= committedRevision || isOwn(next)) {
+                continue;
+            }
+            if (revision > committedRevision) {
+                for (SequencedOp own : takeBackOwn(joiners)) {
+                    Submitted submitted = uncommitted.remove(own.opId());
+                    racesLost.merge(own.opId(), 1, Integer::sum);
+                    lost.add(new HeldOp(submitted.baseRevision(), submitted.op(), own.opId(), own.clientId(),
+                            own.name()));
+                }
+            }
+            recent.add(new SequencedOp(next.revision(), next.opId(), next.op(), next.clientId(), next.name()));
+            deliver(next.revision(), next.op(), next.opJson(), next.opId(), next.clientId(),
+                    next.op().apply(committedText));
+            text = committedText;
+            revision = committedRevision;
+        }
+        for (HeldOp op : lost) {
+            if (held.isEmpty()) {
+                resequence(op, recent.revisionOf(op.opId()));
+            } else {
+                held.add(op);
+            }
+        }
+        if (!held.isEmpty() && !heldNeedsLookup && committedRevision >= heldUntil) {
+            releaseHeld(Map.of());
+        }
+        joiners.forEach(this::initWhenCommitted);
+        trimRecent();
     }
 
     private void remoteOp(RoomEvent event) {
-        long opRevision = event.revision();
-        if (opRevision <= committedRevision) {
+        if (event.revision() <= committedRevision) {
             return;
         }
-        knownRemoteRevision = Math.max(knownRemoteRevision, opRevision);
-        if (revision != committedRevision) {
-            return; // this room's own pending op will lose the race for that revision and catch up then
+        TextOperation op = TextOperation.fromJson(context.readJson(event.op()));
+        foreignCommitted(new ForeignOp(event.revision(), op, event.op(), event.opId(), event.clientId(),
+                event.name()));
+    }
+
+    /**
+     * Whether a op read from the log is this room's own, committed but not yet reported by the log writer,
+     * which will report it.
+     */
+    private boolean isOwn(ForeignOp op) {
+        return recent.at(op.revision()).map(own -> own.opId().equals(op.opId())).orElse(false);
+    }
+
+    private boolean isHeld(String opId) {
+        for (HeldOp op : held) {
+            if (op.opId().equals(opId)) {
+                return true;
+            }
         }
-        if (opRevision == committedRevision + 1) {
-            TextOperation op = TextOperation.fromJson(context.readJson(event.op()));
-            deliverForeign(opRevision, op, event.op(), event.opId(), event.clientId(), event.name());
-            text = committedText;
-            revision = committedRevision;
-            trimRecent();
-        } else {
-            catchUp();
+        return false;
+    }
+
+    /** Has the hub run {@link #catchUpFromLog} after {@code delayMillis}, unless one is due sooner. */
+    private void requestCatchUp(long delayMillis) {
+        long due = System.nanoTime() + delayMillis * 1_000_000;
+        if (catchUpDue == Long.MAX_VALUE || due - catchUpDue < 0) {
+            catchUpDue = due;
+            context.catchUpLater(this, delayMillis);
         }
     }
 
@@ -632,7 +796,7 @@ public final class LiveRoom implements CommitListener {
     }
 
     private void retireIfIdle() {
-        if (state == State.OPEN && connectionCount() == 0 && revision == committedRevision
+        if (state == State.OPEN && connectionCount() == 0 && revision == committedRevision && held.isEmpty()
                 && waitingForCommit.isEmpty()) {
             state = State.RETIRED;
             context.opLog().snapshot(id, committedRevision, committedText);

@@ -124,58 +124,43 @@ public final class OpLog implements AutoCloseable {
             return;
         }
         try {
-            store.storeAll(ops(appends));
-            notifyCommitted(appends);
-            return;
+            stored(appends, store.store(ops(appends)));
         } catch (SQLException | RuntimeException batchFailure) {
-            if (SqlErrors.alreadyStored(batchFailure) && writeAroundConflicts(appends)) {
-                return;
+            // One room's failure (a room deleted under its ops, say) must not sink the other rooms' ops.
+            for (List<Append> roomAppends : byRoom(appends).values()) {
+                writeRoomAlone(roomAppends);
             }
         }
-        // One room's failure (a room deleted under its ops, say) must not sink the other rooms' ops.
-        for (List<Append> roomAppends : byRoom(appends).values()) {
-            writeRoomAlone(roomAppends);
+    }
+
+    private void writeRoomAlone(List<Append> roomAppends) {
+        try {
+            stored(roomAppends, store.store(ops(roomAppends)));
+        } catch (SQLException | RuntimeException e) {
+            UUID room = roomAppends.get(0).op().roomId();
+            log.warn("Could not store {} ops of room {}: {}", roomAppends.size(), RoomIds.forLog(room),
+                    SqlErrors.describe(e));
+            roomAppends.get(0).listener().failed(ops(roomAppends), e);
         }
     }
 
     /**
-     * Other instances took some rooms' revisions: the other rooms' ops are still stored in one transaction,
-     * and the rooms that lost are told so. False when that transaction failed too.
+     * The ops not {@code leftOut} are committed; the rooms whose ops were left out lost a race to another
+     * instance (or resent an op the log holds) and are told so.
      */
-    private boolean writeAroundConflicts(List<Append> appends) {
-        Set<PendingOp> leftOut;
-        try {
-            leftOut = Collections.newSetFromMap(new IdentityHashMap<>());
-            leftOut.addAll(store.storeAroundConflicts(ops(appends)));
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
-        notifyCommitted(appends.stream().filter(a -> !leftOut.contains(a.op())).toList());
-        for (List<Append> roomAppends : byRoom(appends).values()) {
-            List<PendingOp> lost = ops(roomAppends).stream().filter(leftOut::contains).toList();
-            if (!lost.isEmpty()) {
-                roomAppends.get(0).listener().lostRace(lost);
-            }
-        }
-        return true;
-    }
-
-    private void writeRoomAlone(List<Append> roomAppends) {
-        List<PendingOp> ops = ops(roomAppends);
-        try {
-            store.storeAll(ops);
-        } catch (SQLException | RuntimeException e) {
-            if (SqlErrors.alreadyStored(e)) {
-                roomAppends.get(0).listener().lostRace(ops);
-                return;
-            }
-            UUID room = roomAppends.get(0).op().roomId();
-            log.warn("Could not store {} ops of room {}: {}", roomAppends.size(), RoomIds.forLog(room),
-                    SqlErrors.describe(e));
-            roomAppends.get(0).listener().failed(ops, e);
+    private static void stored(List<Append> appends, List<PendingOp> leftOut) {
+        Set<PendingOp> lost = Collections.newSetFromMap(new IdentityHashMap<>());
+        lost.addAll(leftOut);
+        notifyCommitted(lost.isEmpty() ? appends : appends.stream().filter(a -> !lost.contains(a.op())).toList());
+        if (lost.isEmpty()) {
             return;
         }
-        notifyCommitted(roomAppends);
+        for (List<Append> roomAppends : byRoom(appends).values()) {
+            List<PendingOp> roomLost = ops(roomAppends).stream().filter(lost::contains).toList();
+            if (!roomLost.isEmpty()) {
+                roomAppends.get(0).listener().lostRace(roomLost);
+            }
+        }
     }
 
     private static List<PendingOp> ops(List<Append> appends) {

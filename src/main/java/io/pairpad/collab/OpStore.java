@@ -17,14 +17,17 @@ import javax.sql.DataSource;
 
 /**
  * Writes ops, checkpoints and snapshots to PostgreSQL for the op log. Plain JDBC on purpose: this is the
- * hottest path to the database. A batch of ops is one statement that the driver prepares once per connection,
- * and without a checkpoint it commits on its own, in one round trip.
+ * hottest path to the database. A batch of ops is one statement that the driver prepares once per connection.
  */
 final class OpStore {
-    private static final String INSERT_OPS = "INSERT INTO operations (room_id, revision, op_id, op, client_id, name)"
-            + " SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])";
-    private static final String INSERT_OPS_SKIPPING_CONFLICTS = INSERT_OPS
-            + " ON CONFLICT DO NOTHING RETURNING room_id, revision";
+    /**
+     * Rows are inserted in key order: two instances writing batches that share rooms then wait for each other
+     * at most, and never deadlock (which PostgreSQL would only break after a second).
+     */
+    private static final String INSERT_OPS_SKIPPING_CONFLICTS = "INSERT INTO operations"
+            + " (room_id, revision, op_id, op, client_id, name)"
+            + " SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " ORDER BY 1, 2 ON CONFLICT DO NOTHING RETURNING room_id, revision";
     private static final String DELETE_OPS = "DELETE FROM operations o USING unnest(?::uuid[], ?::bigint[])"
             + " AS d(room_id, revision) WHERE o.room_id = d.room_id AND o.revision = d.revision";
     private static final String INSERT_CHECKPOINT = "INSERT INTO checkpoints (room_id, revision, code)"
@@ -41,67 +44,81 @@ final class OpStore {
         this.dataSource = dataSource;
     }
 
-    /** Stores every op of {@code ops}, in order, or none of them. */
-    void storeAll(List<PendingOp> ops) throws SQLException {
+    /**
+     * Stores {@code ops} except, in each room, the first op whose revision or op id the log already holds (another
+     * instance took it, or it is a resend) and every later op of that room, which was made on top of it. Returns
+     * those left out. Throws, storing nothing, when the batch fails for another reason.
+     *
+     * <p>A batch with one op per room and no checkpoint is one statement that commits on its own, in one round
+     * trip: nothing in it depends on another of its rows. Otherwise a room's later ops that were inserted after
+     * its first conflict are taken out again before the transaction commits.
+     */
+    List<PendingOp> store(List<PendingOp> ops) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            if (ops.stream().noneMatch(PendingOp::checkpoint)) {
-                insertOps(c, ops);
-                return;
+            if (ops.stream().noneMatch(PendingOp::checkpoint) && oneOpPerRoom(ops)) {
+                Set<Key> inserted = insertSkippingConflicts(c, ops);
+                return ops.stream().filter(op -> !inserted.contains(key(op))).toList();
             }
-            inTransaction(c, () -> {
-                insertOps(c, ops);
-                storeCheckpoints(c, ops);
-            });
+            List<PendingOp> leftOut = new ArrayList<>();
+            inTransaction(c, () -> leftOut.addAll(storeInTransaction(c, ops)));
+            return leftOut;
         }
     }
 
-    /**
-     * Stores {@code ops} in one transaction except, in each room, the first op whose revision or op id the log
-     * already holds and every later op of that room, which were made on top of it. Returns those left out.
-     */
-    List<PendingOp> storeAroundConflicts(List<PendingOp> ops) throws SQLException {
-        List<PendingOp> leftOut = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            inTransaction(c, () -> {
-                Set<Key> inserted = new HashSet<>();
-                try (PreparedStatement insert = c.prepareStatement(INSERT_OPS_SKIPPING_CONFLICTS)) {
-                    bindOps(c, insert, ops);
-                    try (ResultSet rows = insert.executeQuery()) {
-                        while (rows.next()) {
-                            inserted.add(new Key(rows.getObject(1, UUID.class), rows.getLong(2)));
-                        }
-                    }
-                }
-                Map<UUID, Long> firstConflict = new HashMap<>();
-                for (PendingOp op : ops) {
-                    if (!inserted.contains(key(op))) {
-                        firstConflict.merge(op.roomId(), op.revision(), Math::min);
-                    }
-                }
-                List<PendingOp> stored = new ArrayList<>();
-                List<PendingOp> insertedButLeftOut = new ArrayList<>();
-                for (PendingOp op : ops) {
-                    Long conflict = firstConflict.get(op.roomId());
-                    if (conflict == null || op.revision() < conflict) {
-                        stored.add(op);
-                    } else {
-                        leftOut.add(op);
-                        if (inserted.contains(key(op))) {
-                            insertedButLeftOut.add(op);
-                        }
-                    }
-                }
-                if (!insertedButLeftOut.isEmpty()) {
-                    try (PreparedStatement delete = c.prepareStatement(DELETE_OPS)) {
-                        delete.setArray(1, array(c, "uuid", insertedButLeftOut, PendingOp::roomId));
-                        delete.setArray(2, array(c, "int8", insertedButLeftOut, PendingOp::revision));
-                        delete.executeUpdate();
-                    }
-                }
-                storeCheckpoints(c, stored);
-            });
+    private static List<PendingOp> storeInTransaction(Connection c, List<PendingOp> ops) throws SQLException {
+        Set<Key> inserted = insertSkippingConflicts(c, ops);
+        Map<UUID, Long> firstConflict = new HashMap<>();
+        for (PendingOp op : ops) {
+            if (!inserted.contains(key(op))) {
+                firstConflict.merge(op.roomId(), op.revision(), Math::min);
+            }
         }
+        List<PendingOp> stored = new ArrayList<>();
+        List<PendingOp> leftOut = new ArrayList<>();
+        List<PendingOp> insertedButLeftOut = new ArrayList<>();
+        for (PendingOp op : ops) {
+            Long conflict = firstConflict.get(op.roomId());
+            if (conflict == null || op.revision() < conflict) {
+                stored.add(op);
+            } else {
+                leftOut.add(op);
+                if (inserted.contains(key(op))) {
+                    insertedButLeftOut.add(op);
+                }
+            }
+        }
+        if (!insertedButLeftOut.isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement(DELETE_OPS)) {
+                delete.setArray(1, array(c, "uuid", insertedButLeftOut, PendingOp::roomId));
+                delete.setArray(2, array(c, "int8", insertedButLeftOut, PendingOp::revision));
+                delete.executeUpdate();
+            }
+        }
+        storeCheckpoints(c, stored);
         return leftOut;
+    }
+
+    private static boolean oneOpPerRoom(List<PendingOp> ops) {
+        Set<UUID> rooms = new HashSet<>();
+        for (PendingOp op : ops) {
+            if (!rooms.add(op.roomId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<Key> insertSkippingConflicts(Connection c, List<PendingOp> ops) throws SQLException {
+        Set<Key> inserted = new HashSet<>();
+        try (PreparedStatement insert = c.prepareStatement(INSERT_OPS_SKIPPING_CONFLICTS)) {
+            bindOps(c, insert, ops);
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(new Key(rows.getObject(1, UUID.class), rows.getLong(2)));
+                }
+            }
+        }
+        return inserted;
     }
 
     void updateSnapshot(UUID room, long revision, String code) throws SQLException {
@@ -127,13 +144,6 @@ final class OpStore {
 
     private static Key key(PendingOp op) {
         return new Key(op.roomId(), op.revision());
-    }
-
-    private static void insertOps(Connection c, List<PendingOp> ops) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(INSERT_OPS)) {
-            bindOps(c, insert, ops);
-            insert.executeUpdate();
-        }
     }
 
     private static void bindOps(Connection c, PreparedStatement insert, List<PendingOp> ops) throws SQLException {

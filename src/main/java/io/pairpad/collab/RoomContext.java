@@ -67,7 +67,6 @@ final class RoomContext {
         }
     }
 
-
     String instanceId() {
         return bus.instanceId();
     }
@@ -82,5 +81,9 @@ final class RoomContext {
 
     void retired(LiveRoom room) {
         hub.retired(room);
+    }
+
+    void catchUpLater(LiveRoom room, long delayMillis) {
+        hub.catchUpLater(room, delayMillis);
     }
 }

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -48,16 +50,33 @@ class OpStoreTest {
     }
 
     @Test
-    void aBatchIsStoredWholeOrNotAtAll() throws SQLException {
-        UUID taken = room();
+    void aBatchThatFailsForAnotherReasonStoresNothing() {
         UUID free = room();
-        store.storeAll(List.of(op(taken, 1, "other:1", false)));
+        UUID deleted = room();
+        jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
 
-        assertThrows(SQLException.class, () -> store.storeAll(List.of(op(free, 1, "f:1", false),
-                op(taken, 1, "t:1", false))));
+        assertThrows(SQLException.class, () -> store.store(List.of(op(free, 1, "f:1", false),
+                op(deleted, 1, "d:1", false))));
 
         assertEquals(List.of(), opIds(free));
-        assertEquals(List.of("other:1"), opIds(taken));
+    }
+
+    @Test
+    void withOneOpPerRoomOnlyTheOpsWhoseRevisionOrIdIsTakenAreLeftOut() throws SQLException {
+        UUID lostAtOne = room();
+        UUID lostById = room();
+        UUID free = room();
+        store.store(List.of(op(lostAtOne, 1, "other:1", false), op(lostById, 1, "b:1", false)));
+
+        PendingOp a1 = op(lostAtOne, 1, "a:1", false);
+        PendingOp resent = op(lostById, 2, "b:1", false);
+        PendingOp f1 = op(free, 1, "f:1", false);
+        List<PendingOp> leftOut = store.store(List.of(a1, resent, f1));
+
+        assertEquals(List.of(a1, resent), leftOut);
+        assertEquals(List.of("other:1"), opIds(lostAtOne));
+        assertEquals(List.of("b:1"), opIds(lostById));
+        assertEquals(List.of("f:1"), opIds(free));
     }
 
     @Test
@@ -65,7 +84,7 @@ class OpStoreTest {
         UUID lostAtTwo = room();
         UUID lostById = room();
         UUID free = room();
-        store.storeAll(List.of(op(lostAtTwo, 1, "a:1", false), op(lostAtTwo, 2, "other:2", false),
+        store.store(List.of(op(lostAtTwo, 1, "a:1", false), op(lostAtTwo, 2, "other:2", false),
                 op(lostById, 1, "b:1", false)));
 
         PendingOp a2 = op(lostAtTwo, 2, "a:2", false);
@@ -73,7 +92,7 @@ class OpStoreTest {
         PendingOp resent = op(lostById, 2, "b:1", false);
         PendingOp f1 = op(free, 1, "f:1", false);
         PendingOp f2 = op(free, 2, "f:2", true);
-        List<PendingOp> leftOut = store.storeAroundConflicts(List.of(f1, a2, resent, a3, f2));
+        List<PendingOp> leftOut = store.store(List.of(f1, a2, resent, a3, f2));
 
         assertEquals(List.of(a2, resent, a3), leftOut);
         assertEquals(List.of("a:1", "other:2"), opIds(lostAtTwo), "a:3 was inserted, then taken out again");
@@ -84,5 +103,38 @@ class OpStoreTest {
         long snapshotRevision = jdbi.withHandle(h -> h.createQuery("SELECT revision FROM rooms WHERE id = :r")
                 .bind("r", free).mapTo(Long.class).one());
         assertEquals(2, snapshotRevision);
+    }
+
+    @Test
+    void twoInstancesStoringTheSameRoomsInOppositeOrderNeverDeadlock() throws Exception {
+        List<UUID> shared = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            shared.add(room());
+        }
+        for (int round = 1; round <= 10; round++) {
+            long revision = round;
+            List<PendingOp> first = new ArrayList<>();
+            List<PendingOp> second = new ArrayList<>();
+            for (UUID room : shared) {
+                first.add(op(room, revision, "a:" + room + ":" + revision, false));
+                second.add(0, op(room, revision, "b:" + room + ":" + revision, false));
+            }
+            CompletableFuture<List<PendingOp>> a = CompletableFuture.supplyAsync(() -> storeUnchecked(first));
+            CompletableFuture<List<PendingOp>> b = CompletableFuture.supplyAsync(() -> storeUnchecked(second));
+
+            assertEquals(shared.size(), a.get(30, TimeUnit.SECONDS).size() + b.get(30, TimeUnit.SECONDS).size(),
+                    "each revision went to exactly one of them, and neither batch failed");
+        }
+        for (UUID room : shared) {
+            assertEquals(10, opIds(room).size());
+        }
+    }
+
+    private List<PendingOp> storeUnchecked(List<PendingOp> ops) {
+        try {
+            return store.store(ops);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
