@@ -3,6 +3,10 @@ package io.pairpad.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.pairpad.Api;
 import io.pairpad.Config;
 import io.pairpad.PairpadApp;
@@ -14,6 +18,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The nginx configuration printed in the README, run for real in front of three instances: REST and
- * WebSockets (with the upgrade) pass through it, and clients spread over the instances edit one room.
+ * WebSockets (with the upgrade) pass through it, and the sockets of one room are routed to one instance.
  */
 class NginxTest {
 
@@ -41,6 +47,7 @@ class NginxTest {
             }
             Path dir = Files.createTempDirectory("pairpad-nginx");
             Files.writeString(dir.resolve("nginx.conf"), wrap(readmeBlock(), instances, port, dir));
+            RedisClient watcher = RedisClient.create(redis.url());
             Process process = new ProcessBuilder(nginx.toString(), "-c", dir.resolve("nginx.conf").toString(),
                     "-p", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile())
                     .start();
@@ -48,12 +55,15 @@ class NginxTest {
                 Api api = new Api(port);
                 awaitUp(api);
                 String room = api.post("/api/rooms", "{\"code\": \"\"}").json().get("roomId").textValue();
+                List<String> joinedVia = instancesAnnouncingJoins(watcher, room);
                 List<WsClient> clients = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
                     WsClient client = WsClient.connect(port, "/ws/" + room + "?name=n" + i);
                     client.next("init");
                     clients.add(client);
                 }
+                awaitJoins(joinedVia, 6);
+                assertEquals(1, new HashSet<>(joinedVia).size(), "the room's sockets are routed to one instance");
                 WsClient writer = clients.get(0);
                 writer.send("{\"type\":\"op\",\"revision\":0,\"id\":\"w:1\",\"op\":[\"through nginx\"]}");
                 assertEquals(1, writer.next("ack").get("revision").intValue());
@@ -66,10 +76,43 @@ class NginxTest {
             } finally {
                 process.destroy();
                 process.waitFor();
+                watcher.shutdown();
             }
         } finally {
             instances.forEach(PairpadApp::stop);
         }
+    }
+
+    /**
+     * The instance of every join announced on the room's bus channel from now on (the "from" of each JOINED
+     * event), filled in as they are announced.
+     */
+    private static List<String> instancesAnnouncingJoins(RedisClient watcher, String room) {
+        List<String> from = Collections.synchronizedList(new ArrayList<>());
+        ObjectMapper mapper = new ObjectMapper();
+        StatefulRedisPubSubConnection<String, String> pubsub = watcher.connectPubSub();
+        pubsub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                try {
+                    JsonNode event = mapper.readTree(message);
+                    if ("JOINED".equals(event.path("kind").textValue())) {
+                        from.add(event.path("from").textValue());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        pubsub.sync().subscribe("pairpad:room:" + room);
+        return from;
+    }
+
+    private static void awaitJoins(List<String> joins, int expected) throws InterruptedException {
+        for (int i = 0; i < 100 && joins.size() < expected; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(expected, joins.size(), "every join is announced on the bus");
     }
 
     private static String readmeBlock() throws Exception {
