@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -21,13 +22,12 @@ import javax.sql.DataSource;
  */
 final class OpStore {
     /**
-     * Rows are inserted in key order: two instances writing batches that share rooms then wait for each other
-     * at most, and never deadlock (which PostgreSQL would only break after a second).
+     * The insert of a batch, one statement text per batch size (each prepared once per connection), with every
+     * value a parameter of its own: no array literal to build and escape per batch. Rows are inserted in key
+     * order: two instances writing batches that share rooms then wait for each other at most, and never
+     * deadlock (which PostgreSQL would only break after a second).
      */
-    private static final String INSERT_OPS_SKIPPING_CONFLICTS = "INSERT INTO operations"
-            + " (room_id, revision, op_id, op, client_id, name)"
-            + " SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " ORDER BY 1, 2 ON CONFLICT DO NOTHING RETURNING room_id, revision";
+    private static final Map<Integer, String> INSERT_OPS_SKIPPING_CONFLICTS = new ConcurrentHashMap<>();
     private static final String DELETE_OPS = "DELETE FROM operations o USING unnest(?::uuid[], ?::bigint[])"
             + " AS d(room_id, revision) WHERE o.room_id = d.room_id AND o.revision = d.revision";
     private static final String INSERT_CHECKPOINT = "INSERT INTO checkpoints (room_id, revision, code)"
@@ -110,8 +110,8 @@ final class OpStore {
 
     private static Set<Key> insertSkippingConflicts(Connection c, List<PendingOp> ops) throws SQLException {
         Set<Key> inserted = new HashSet<>();
-        try (PreparedStatement insert = c.prepareStatement(INSERT_OPS_SKIPPING_CONFLICTS)) {
-            bindOps(c, insert, ops);
+        try (PreparedStatement insert = c.prepareStatement(insertSql(ops.size()))) {
+            bindOps(insert, ops);
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     inserted.add(new Key(rows.getObject(1, UUID.class), rows.getLong(2)));
@@ -146,13 +146,25 @@ final class OpStore {
         return new Key(op.roomId(), op.revision());
     }
 
-    private static void bindOps(Connection c, PreparedStatement insert, List<PendingOp> ops) throws SQLException {
-        insert.setArray(1, array(c, "uuid", ops, PendingOp::roomId));
-        insert.setArray(2, array(c, "int8", ops, PendingOp::revision));
-        insert.setArray(3, array(c, "text", ops, PendingOp::opId));
-        insert.setArray(4, array(c, "text", ops, PendingOp::opJson));
-        insert.setArray(5, array(c, "text", ops, PendingOp::clientId));
-        insert.setArray(6, array(c, "text", ops, PendingOp::name));
+    private static String insertSql(int rows) {
+        return INSERT_OPS_SKIPPING_CONFLICTS.computeIfAbsent(rows, n -> {
+            StringBuilder sql = new StringBuilder("INSERT INTO operations (room_id, revision, op_id, op, client_id, name)"
+                    + " SELECT * FROM (VALUES (?::uuid, ?::bigint, ?, ?, ?, ?)");
+            sql.append(", (?, ?, ?, ?, ?, ?)".repeat(n - 1));
+            return sql.append(") AS v ORDER BY 1, 2 ON CONFLICT DO NOTHING RETURNING room_id, revision").toString();
+        });
+    }
+
+    private static void bindOps(PreparedStatement insert, List<PendingOp> ops) throws SQLException {
+        int parameter = 1;
+        for (PendingOp op : ops) {
+            insert.setObject(parameter++, op.roomId());
+            insert.setLong(parameter++, op.revision());
+            insert.setString(parameter++, op.opId());
+            insert.setString(parameter++, op.opJson());
+            insert.setString(parameter++, op.clientId());
+            insert.setString(parameter++, op.name());
+        }
     }
 
     private static Array array(Connection c, String type, List<PendingOp> ops, Function<PendingOp, Object> field)
