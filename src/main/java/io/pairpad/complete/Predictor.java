@@ -54,6 +54,7 @@ final class Predictor {
         Map<String, Candidate> cands = new LinkedHashMap<>();
         Set<String> params = EnclosingScope.parameters(d);
         LineAnalogs analogs = new LineAnalogs(d);
+        ContextMatches matches = new ContextMatches(d);
         LanguageSpec spec = d.spec;
         if (cls == ContextClass.WORD) {
             String p = d.prefix;
@@ -131,6 +132,10 @@ final class Predictor {
             int a = analogs.next.getOrDefault(c.token, 0);
             c.features[Features.LOG_ANALOG] = Math.log1p(a);
             c.features[Features.ANALOG_REL] = analogs.total == 0 ? 0 : (double) a / analogs.total;
+            c.features[Features.MATCH_LEN] = matches.longest(c.token);
+            c.features[Features.LOG_LONG_MATCHES] = Math.log1p(matches.longCount(c.token));
+            int near = matches.nearest(c.token);
+            c.features[Features.LOG_MATCH_DIST] = Math.log(near < 0 ? 2 * ContextMatches.WINDOW : near);
             if (cls == ContextClass.LINE_START) {
                 c.features[Features.SIBLING_FIRST] = Math.log1p(analogs.siblingFirst.getOrDefault(c.token, 0));
                 c.features[Features.PREV_LINE_FIRST] = c.token.equals(analogs.prevFirst) ? 1 : 0;
