@@ -11,6 +11,7 @@ final class Features {
         "seen_after", "keyword", "builtin", "name", "op", "literal", "parameter", "log_rest_len", "exact",
         "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
         "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
+        "log_dist_after", "first_use",
     };
     static final int N = NAMES.length;
     static final int LOG_P_CACHE = 0;
@@ -49,6 +50,8 @@ final class Features {
     static final int MATCH_LEN = 33;
     static final int LOG_LONG_MATCHES = 34;
     static final int LOG_MATCH_DIST = 35;
+    static final int LOG_DIST_AFTER = 36;
+    static final int FIRST_USE = 37;
 
     /** Features of the "none of these" outcome: bias, prefix length, log of candidate count. */
     static final String[] OOV_NAMES = {"oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"};
