@@ -17,7 +17,8 @@ FEATURES = [
     "rel3", "rel2", "rel1", "prior_rel3", "prior_rel2", "prior_rel1", "log_dist", "unseen_before",
     "seen_after", "keyword", "builtin", "name", "op", "literal", "parameter", "log_rest_len", "exact",
     "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
-    "log_follow", "follow_rel",
+    "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
+    "log_dist_after", "first_use",
 ]
 OOV = ["oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"]
 CLASSES = ["WORD", "MEMBER", "LINE_START", "OTHER"]
@@ -96,11 +97,36 @@ def fit_class(cand, oov, l2, l2_lang):
     return r.x[:nf], r.x[nf:], r.fun / m, m
 
 
+def evaluate(cand, oov, out):
+    """Per class on other events: mean log-loss and how often the top candidate is the right token."""
+    for ci, name in enumerate(CLASSES):
+        if name not in out["weights"]:
+            continue
+        c, o = cand[cand[:, 1] == ci], oov[oov[:, 1] == ci]
+        w, v = np.array(out["weights"][name]), np.array(out["oov"][name])
+        s, so = c[:, 4:] @ w, o[:, 4:] @ v
+        ids = {e: i for i, e in enumerate(o[:, 0].astype(np.int64))}
+        seg = np.array([ids[e] for e in c[:, 0].astype(np.int64)], dtype=np.int64)
+        mx = so.copy()
+        np.maximum.at(mx, seg, s)
+        z = np.exp(so - mx)
+        np.add.at(z, seg, np.exp(s - mx[seg]))
+        gold = so * o[:, 2]
+        np.add.at(gold, seg, s * c[:, 2])
+        best = np.full(len(o), -np.inf)
+        np.maximum.at(best, seg, s)
+        hit = np.zeros(len(o))
+        np.add.at(hit, seg, (c[:, 2] == 1) & (s >= best[seg]))
+        print(f"eval {name:11} events={len(o):6d} nll/event={np.mean(np.log(z) + mx - gold):.4f} "
+              f"top1={np.mean(hit > 0):.4f}", file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("prefix", help="TrainDump output prefix; several joined by commas")
     ap.add_argument("--out", required=True)
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--eval", help="TrainDump output prefix of other events to report the fit on")
     ap.add_argument("--l2-lang", type=float, default=1e6,
                     help="penalty on per-language adjustments; 1e5 or more: none learnt (the default: at 10 "
                          "they did not help on the calibration sample)")
@@ -127,6 +153,8 @@ def main():
         print(f"{name:11} events={m:6d} nll/event={loss:.4f}", file=sys.stderr)
         top = sorted(zip(FEATURES, w), key=lambda t: -abs(t[1]))[:8]
         print("   " + ", ".join(f"{n}={x:+.2f}" for n, x in top), file=sys.stderr)
+    if a.eval:
+        evaluate(*load(a.eval), out)
     with open(a.out, "w") as f:
         json.dump(out, f, indent=1)
         f.write("\n")

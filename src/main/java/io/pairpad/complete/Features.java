@@ -10,7 +10,8 @@ final class Features {
         "rel3", "rel2", "rel1", "prior_rel3", "prior_rel2", "prior_rel1", "log_dist", "unseen_before",
         "seen_after", "keyword", "builtin", "name", "op", "literal", "parameter", "log_rest_len", "exact",
         "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
-        "log_follow", "follow_rel",
+        "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
+        "log_dist_after", "first_use",
     };
     static final int N = NAMES.length;
     static final int LOG_P_CACHE = 0;
@@ -46,6 +47,11 @@ final class Features {
     static final int PREV_LINE_FIRST = 30;
     static final int LOG_FOLLOW = 31;
     static final int FOLLOW_REL = 32;
+    static final int MATCH_LEN = 33;
+    static final int LOG_LONG_MATCHES = 34;
+    static final int LOG_MATCH_DIST = 35;
+    static final int LOG_DIST_AFTER = 36;
+    static final int FIRST_USE = 37;
 
     /** Features of the "none of these" outcome: bias, prefix length, log of candidate count. */
     static final String[] OOV_NAMES = {"oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"};

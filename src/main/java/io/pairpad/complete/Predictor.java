@@ -18,6 +18,8 @@ final class Predictor {
     static final int MAX_CANDIDATES = 48;
     private static final int PER_LIST = 30;
     private static final int RECENCY_TOKENS = 4000;
+    private static final int FIRST_USES = 4;
+    private static final int FIRST_USE_DISTANCE = 40;
 
     /** The ranked outcome of one request. */
     static final class Prediction {
@@ -54,6 +56,9 @@ final class Predictor {
         Map<String, Candidate> cands = new LinkedHashMap<>();
         Set<String> params = EnclosingScope.parameters(d);
         LineAnalogs analogs = new LineAnalogs(d);
+        ContextMatches matches = new ContextMatches(d);
+        Map<String, Integer> before = recencyBefore(d);
+        Map<String, Integer> after = distanceAfter(d);
         LanguageSpec spec = d.spec;
         if (cls == ContextClass.WORD) {
             String p = d.prefix;
@@ -105,6 +110,9 @@ final class Predictor {
                     }
                 }
             }
+            if (cls == ContextClass.OTHER || cls == ContextClass.LINE_START) {
+                addFirstUses(cands, d, before, after);
+            }
             for (String w : analogs.next.keySet()) {
                 if (!ModelStream.isMarker(w) && !w.equals(ModelStream.STR)) {
                     add(cands, w, isName(w) ? "identifier" : "token");
@@ -117,8 +125,6 @@ final class Predictor {
             }
         }
         List<Candidate> list = new ArrayList<>(cands.values());
-        Map<String, Integer> before = recencyBefore(d);
-        Map<String, Boolean> after = seenAfter(d);
         String prev = d.context.isEmpty() ? "" : d.context.get(d.context.size() - 1);
         int idCands = 0;
         for (Candidate c : list) {
@@ -131,6 +137,10 @@ final class Predictor {
             int a = analogs.next.getOrDefault(c.token, 0);
             c.features[Features.LOG_ANALOG] = Math.log1p(a);
             c.features[Features.ANALOG_REL] = analogs.total == 0 ? 0 : (double) a / analogs.total;
+            c.features[Features.MATCH_LEN] = matches.longest(c.token);
+            c.features[Features.LOG_LONG_MATCHES] = Math.log1p(matches.longCount(c.token));
+            int near = matches.nearest(c.token);
+            c.features[Features.LOG_MATCH_DIST] = Math.log(near < 0 ? 2 * ContextMatches.WINDOW : near);
             if (cls == ContextClass.LINE_START) {
                 c.features[Features.SIBLING_FIRST] = Math.log1p(analogs.siblingFirst.getOrDefault(c.token, 0));
                 c.features[Features.PREV_LINE_FIRST] = c.token.equals(analogs.prevFirst) ? 1 : 0;
@@ -156,6 +166,22 @@ final class Predictor {
             cands.put(t, new Candidate(t, kind));
         } else if (kind.equals("parameter") || (kind.equals("keyword") && c.kind.equals("identifier"))) {
             c.kind = kind;
+        }
+    }
+
+    /** Names that appear soon after the cursor's line but nowhere before it: perhaps being declared here. */
+    private static void addFirstUses(Map<String, Candidate> cands, Document d, Map<String, Integer> before,
+                                     Map<String, Integer> after) {
+        int taken = 0;
+        for (Map.Entry<String, Integer> e : after.entrySet()) {
+            if (taken >= FIRST_USES || e.getValue() > FIRST_USE_DISTANCE) {
+                break;
+            }
+            String w = e.getKey();
+            if (!before.containsKey(w) && !d.spec.isKeyword(w)) {
+                add(cands, w, "identifier");
+                taken++;
+            }
         }
     }
 
@@ -198,7 +224,7 @@ final class Predictor {
     }
 
     private double[] features(Candidate c, Document d, CacheModel cm, PriorView pv, Set<String> params,
-                              Map<String, Integer> before, Map<String, Boolean> after, String prev, int idCands) {
+                              Map<String, Integer> before, Map<String, Integer> after, String prev, int idCands) {
         double[] f = new double[Features.N];
         String t = c.token;
         double pc = cm.prob(t);
@@ -222,11 +248,15 @@ final class Predictor {
         Integer dist = before.get(t);
         f[Features.LOG_DIST] = dist == null ? Math.log(RECENCY_TOKENS) : Math.log1p(dist);
         f[Features.UNSEEN_BEFORE] = dist == null ? 1 : 0;
-        f[Features.SEEN_AFTER] = after.containsKey(t) ? 1 : 0;
+        Integer distAfter = after.get(t);
+        f[Features.SEEN_AFTER] = distAfter == null ? 0 : 1;
+        f[Features.LOG_DIST_AFTER] = distAfter == null ? Math.log(RECENCY_TOKENS) : Math.log1p(distAfter);
+
         boolean name = isName(t);
         f[Features.KEYWORD] = d.spec.isKeyword(t) ? 1 : 0;
         f[Features.BUILTIN] = d.spec.isBuiltin(t) ? 1 : 0;
         f[Features.NAME] = name && f[Features.KEYWORD] == 0 ? 1 : 0;
+        f[Features.FIRST_USE] = dist == null && distAfter != null && f[Features.NAME] == 1 ? 1 : 0;
         char c0 = t.charAt(0);
         boolean literal = Character.isDigit(c0) || c0 == '"' || c0 == '\'' || c0 == '`' || (!name && c0 == '.' && t.length() > 1);
         f[Features.LITERAL] = literal ? 1 : 0;
@@ -260,12 +290,21 @@ final class Predictor {
         return out;
     }
 
-    /** Distance in significant tokens from the cursor back to the nearest occurrence of each name. */
+    /** Distance in significant tokens from the cursor back to the nearest occurrence of each name, nearest first. */
     private static Map<String, Integer> recencyBefore(Document d) {
-        Map<String, Integer> m = new HashMap<>();
-        Tokens t = d.tokens;
+        return nameDistances(d.tokens, d.contextEnd - 1, -1, -1);
+    }
+
+    /** The same for the names after the cursor's line. */
+    private static Map<String, Integer> distanceAfter(Document d) {
+        return nameDistances(d.tokens, d.lines.endTok[d.curLine], d.tokens.size(), 1);
+    }
+
+    /** Names met walking from token from towards to (by step), within RECENCY_TOKENS significant tokens. */
+    private static Map<String, Integer> nameDistances(Tokens t, int from, int to, int step) {
+        Map<String, Integer> m = new LinkedHashMap<>();
         int dist = 0;
-        for (int i = d.contextEnd - 1; i >= 0 && dist < RECENCY_TOKENS; i--) {
+        for (int i = from; i != to && dist < RECENCY_TOKENS; i += step) {
             byte k = t.kind(i);
             if (TokenKind.isTrivia(k)) {
                 continue;
@@ -273,20 +312,6 @@ final class Predictor {
             dist++;
             if (k == TokenKind.NAME) {
                 m.putIfAbsent(t.text(i), dist);
-            }
-        }
-        return m;
-    }
-
-    /** Names in the tokens after the cursor's line (the first RECENCY_TOKENS of them). */
-    private static Map<String, Boolean> seenAfter(Document d) {
-        Map<String, Boolean> m = new HashMap<>();
-        Tokens t = d.tokens;
-        int n = 0;
-        for (int i = d.lines.endTok[d.curLine]; i < t.size() && n < RECENCY_TOKENS; i++) {
-            if (t.kind(i) == TokenKind.NAME) {
-                m.put(t.text(i), Boolean.TRUE);
-                n++;
             }
         }
         return m;
