@@ -454,7 +454,7 @@ public final class LiveRoom implements CommitListener {
         }
         heldUntil = committedRevision + 1;
         joiners.forEach(this::initWhenCommitted);
-        requestCatchUp(heldNeedsLookup ? 0 : BUS_GAP_GRACE_MILLIS);
+        requestCatchUp(heldNeedsLookup || !context.hearsOtherInstances() ? 0 : BUS_GAP_GRACE_MILLIS);
     }
 
     @Override
@@ -624,9 +624,9 @@ public final class LiveRoom implements CommitListener {
                 continue;
             }
             if (revision > committedRevision) {
+                // Not counted as a lost race: nothing was refused, and the room moved on by an op.
                 for (SequencedOp own : takeBackOwn(joiners)) {
                     Submitted submitted = uncommitted.remove(own.opId());
-                    racesLost.merge(own.opId(), 1, Integer::sum);
                     lost.add(new HeldOp(submitted.baseRevision(), submitted.op(), own.opId(), own.clientId(),
                             own.name()));
                 }

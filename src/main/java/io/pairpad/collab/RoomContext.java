@@ -71,6 +71,11 @@ final class RoomContext {
         return bus.instanceId();
     }
 
+    /** Whether ops other instances commit come over the bus now; if not, only the log tells of them. */
+    boolean hearsOtherInstances() {
+        return bus.clustered() && bus.isUp();
+    }
+
     void publish(UUID roomId, RoomEvent event) {
         bus.publish(roomId, event);
     }

@@ -76,6 +76,9 @@ public final class RawHttp {
         }
         String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
         String[] statusLine = lines[0].split(" ", 3);
+        if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !statusLine[1].matches("\\d{3}")) {
+            throw new IOException("not a status line: " + lines[0].substring(0, Math.min(lines[0].length(), 200)));
+        }
         int status = Integer.parseInt(statusLine[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
