@@ -447,10 +447,9 @@ public final class LiveRoom implements CommitListener {
         List<Joiner> joiners = new ArrayList<>();
         List<SequencedOp> own = takeBackOwn(joiners);
         for (SequencedOp lost : own) {
-            Submitted submitted = uncommitted.remove(lost.opId());
             int losses = racesLost.merge(lost.opId(), 1, Integer::sum);
             heldNeedsLookup |= losses > 1;
-            held.add(new HeldOp(submitted.baseRevision(), submitted.op(), lost.opId(), lost.clientId(), lost.name()));
+            held.add(asSubmitted(lost));
         }
         heldUntil = committedRevision + 1;
         joiners.forEach(this::initWhenCommitted);
@@ -542,6 +541,12 @@ public final class LiveRoom implements CommitListener {
         }
     }
 
+    /** An own op taken back out of the order, as its author made it, to be sequenced again. */
+    private HeldOp asSubmitted(SequencedOp own) {
+        Submitted submitted = uncommitted.remove(own.opId());
+        return new HeldOp(submitted.baseRevision(), submitted.op(), own.opId(), own.clientId(), own.name());
+    }
+
     /**
      * Takes this room's uncommitted ops back out of the order, with the joiners waiting for them; the epoch
      * changes, so the log writes none of them any more.
@@ -626,9 +631,7 @@ public final class LiveRoom implements CommitListener {
             if (revision > committedRevision) {
                 // Not counted as a lost race: nothing was refused, and the room moved on by an op.
                 for (SequencedOp own : takeBackOwn(joiners)) {
-                    Submitted submitted = uncommitted.remove(own.opId());
-                    lost.add(new HeldOp(submitted.baseRevision(), submitted.op(), own.opId(), own.clientId(),
-                            own.name()));
+                    lost.add(asSubmitted(own));
                 }
             }
             recent.add(new SequencedOp(next.revision(), next.opId(), next.op(), next.clientId(), next.name()));
