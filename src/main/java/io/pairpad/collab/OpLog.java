@@ -123,30 +123,37 @@ public final class OpLog implements AutoCloseable {
         if (appends.isEmpty()) {
             return;
         }
+        List<PendingOp> leftOut;
         try {
-            stored(appends, store.store(ops(appends)));
+            leftOut = store.store(ops(appends));
         } catch (SQLException | RuntimeException batchFailure) {
             // One room's failure (a room deleted under its ops, say) must not sink the other rooms' ops.
             for (List<Append> roomAppends : byRoom(appends).values()) {
                 writeRoomAlone(roomAppends);
             }
+            return;
         }
+        stored(appends, leftOut);
     }
 
     private void writeRoomAlone(List<Append> roomAppends) {
+        List<PendingOp> leftOut;
         try {
-            stored(roomAppends, store.store(ops(roomAppends)));
+            leftOut = store.store(ops(roomAppends));
         } catch (SQLException | RuntimeException e) {
             UUID room = roomAppends.get(0).op().roomId();
             log.warn("Could not store {} ops of room {}: {}", roomAppends.size(), RoomIds.forLog(room),
                     SqlErrors.describe(e));
             roomAppends.get(0).listener().failed(ops(roomAppends), e);
+            return;
         }
+        stored(roomAppends, leftOut);
     }
 
     /**
      * The ops not {@code leftOut} are committed; the rooms whose ops were left out lost a race to another
-     * instance (or resent an op the log holds) and are told so.
+     * instance (or resent an op the log holds) and are told so. Called after the write, never inside its
+     * error handling: a listener's failure must not lead to writing committed ops again.
      */
     private static void stored(List<Append> appends, List<PendingOp> leftOut) {
         Set<PendingOp> lost = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -158,7 +165,12 @@ public final class OpLog implements AutoCloseable {
         for (List<Append> roomAppends : byRoom(appends).values()) {
             List<PendingOp> roomLost = ops(roomAppends).stream().filter(lost::contains).toList();
             if (!roomLost.isEmpty()) {
-                roomAppends.get(0).listener().lostRace(roomLost);
+                try {
+                    roomAppends.get(0).listener().lostRace(roomLost);
+                } catch (RuntimeException e) {
+                    log.error("Taking back {} ops of room {} failed", roomLost.size(),
+                            RoomIds.forLog(roomLost.get(0).roomId()), e);
+                }
             }
         }
     }
