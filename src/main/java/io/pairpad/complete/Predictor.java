@@ -110,6 +110,9 @@ final class Predictor {
                 for (int i = 0; i < Math.min(8, spec.keywords.size()); i++) {
                     add(cands, spec.keywords.get(i), "keyword");
                 }
+                for (String k : BlockContinuation.allowed(spec, analogs.prevFirst)) {
+                    add(cands, k, "keyword");
+                }
             }
             if (cls == ContextClass.OTHER) {
                 for (String a : params) {
@@ -163,6 +166,7 @@ final class Predictor {
             if (cls == ContextClass.LINE_START) {
                 c.features[Features.SIBLING_FIRST] = Math.log1p(analogs.siblingFirst.getOrDefault(c.token, 0));
                 c.features[Features.PREV_LINE_FIRST] = c.token.equals(analogs.prevFirst) ? 1 : 0;
+                c.features[Features.BLOCK_CLAUSE] = BlockContinuation.of(spec, analogs.prevFirst, c.token);
                 int fw = analogs.firstWithDelta.getOrDefault(c.token, 0);
                 c.features[Features.LOG_FOLLOW] = Math.log1p(fw);
                 c.features[Features.FOLLOW_REL] = (double) fw / (1 + analogs.firstCount.getOrDefault(c.token, 0));
