@@ -18,6 +18,8 @@ final class ClassIndex {
     static final int FIELD = 1;
     static final int METHOD = 2;
     private static final int MAX_BASE_DEPTH = 3;
+    private static final List<String> PYTHON_CLASS_WORDS = List.of("class");
+    private static final List<String> BRACE_CLASS_WORDS = List.of("class", "interface", "enum", "record");
 
     /** One class: the token of its name, the token range of its body, and its bases' names. */
     record Decl(int name, int bodyFrom, int bodyTo, List<String> bases) {
@@ -36,11 +38,15 @@ final class ClassIndex {
     Decl named(String name) {
         if (byName == null) {
             byName = new HashMap<>();
-            for (int i = 0; i < t.size(); i++) {
-                if (t.kind(i) == TokenKind.NAME && isClassWord(i)) {
-                    int n = nextSignificant(i + 1);
-                    if (n >= 0 && t.kind(n) == TokenKind.NAME) {
-                        byName.putIfAbsent(t.text(n), declAt(n));
+            // searching the text is far quicker than comparing every token
+            for (String word : d.spec.indentBlocks ? PYTHON_CLASS_WORDS : BRACE_CLASS_WORDS) {
+                for (int off = t.src.indexOf(word); off >= 0; off = t.src.indexOf(word, off + 1)) {
+                    int i = t.indexAt(off + 1);
+                    if (i >= 0 && t.start(i) == off && t.kind(i) == TokenKind.NAME && t.textEquals(i, word)) {
+                        int n = nextSignificant(i + 1);
+                        if (n >= 0 && t.kind(n) == TokenKind.NAME) {
+                            byName.putIfAbsent(t.text(n), declAt(n));
+                        }
                     }
                 }
             }
@@ -77,8 +83,12 @@ final class ClassIndex {
     }
 
     private boolean isClassWord(int i) {
-        return t.textEquals(i, "class") || (!d.spec.indentBlocks && (t.textEquals(i, "interface")
-                || t.textEquals(i, "enum") || t.textEquals(i, "record")));
+        for (String w : d.spec.indentBlocks ? PYTHON_CLASS_WORDS : BRACE_CLASS_WORDS) {
+            if (t.textEquals(i, w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Decl declAt(int name) {
