@@ -11,7 +11,7 @@ final class Features {
         "seen_after", "keyword", "builtin", "name", "op", "literal", "parameter", "log_rest_len", "exact",
         "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
         "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
-        "log_dist_after", "first_use",
+        "log_dist_after", "first_use", "recv_member", "recv_method", "import_new", "import_order", "block_clause",
     };
     static final int N = NAMES.length;
     static final int LOG_P_CACHE = 0;
@@ -52,6 +52,14 @@ final class Features {
     static final int LOG_MATCH_DIST = 35;
     static final int LOG_DIST_AFTER = 36;
     static final int FIRST_USE = 37;
+    /** A member (any, or a method) of the receiver's class, when the document declares it. */
+    static final int RECV_MEMBER = 38;
+    static final int RECV_METHOD = 39;
+    /** On an import line: a name used below and not before nor imported below; the line so completed sorts in place. */
+    static final int IMPORT_NEW = 40;
+    static final int IMPORT_ORDER = 41;
+    /** At a line start: a clause that may (1) or may not (-1) continue the statement of the sibling line above. */
+    static final int BLOCK_CLAUSE = 42;
 
     /** Features of the "none of these" outcome: bias, prefix length, log of candidate count. */
     static final String[] OOV_NAMES = {"oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"};

@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class Predictor {
     static final int MAX_CANDIDATES = 48;
+    /** Candidates from the document's structure kept past MAX_CANDIDATES (see prune). */
+    private static final int MAX_STRUCTURAL = 24;
     private static final int PER_LIST = 30;
     private static final int RECENCY_TOKENS = 4000;
     private static final int FIRST_USES = 4;
@@ -59,6 +61,8 @@ final class Predictor {
         ContextMatches matches = new ContextMatches(d);
         Map<String, Integer> before = recencyBefore(d);
         Map<String, Integer> after = distanceAfter(d);
+        Map<String, Integer> members = afterMemberOp(d) ? ReceiverMembers.of(d) : Map.of();
+        ImportLine imports = ImportLine.at(d);
         LanguageSpec spec = d.spec;
         if (cls == ContextClass.WORD) {
             String p = d.prefix;
@@ -94,9 +98,20 @@ final class Predictor {
                 addNext(cands, cm.next[k - 1]);
                 addNext(cands, pv.next[k - 1]);
             }
+            for (Map.Entry<String, Integer> m : members.entrySet()) {
+                add(cands, m.getKey(), memberKind(m.getValue()));
+            }
+            if (imports != null) {
+                for (String w : imports.newNames(d, before, after)) {
+                    add(cands, w, "identifier");
+                }
+            }
             if (cls == ContextClass.LINE_START) {
                 for (int i = 0; i < Math.min(8, spec.keywords.size()); i++) {
                     add(cands, spec.keywords.get(i), "keyword");
+                }
+                for (String k : BlockContinuation.allowed(spec, analogs.prevFirst)) {
+                    add(cands, k, "keyword");
                 }
             }
             if (cls == ContextClass.OTHER) {
@@ -141,17 +156,24 @@ final class Predictor {
             c.features[Features.LOG_LONG_MATCHES] = Math.log1p(matches.longCount(c.token));
             int near = matches.nearest(c.token);
             c.features[Features.LOG_MATCH_DIST] = Math.log(near < 0 ? 2 * ContextMatches.WINDOW : near);
+            Integer member = members.get(c.token);
+            c.features[Features.RECV_MEMBER] = member == null ? 0 : 1;
+            c.features[Features.RECV_METHOD] = member != null && member == ClassIndex.METHOD ? 1 : 0;
+            if (imports != null) {
+                c.features[Features.IMPORT_NEW] = after.containsKey(c.token) && imports.isNew(c.token, before) ? 1 : 0;
+                c.features[Features.IMPORT_ORDER] = imports.inOrder(c.token);
+            }
             if (cls == ContextClass.LINE_START) {
                 c.features[Features.SIBLING_FIRST] = Math.log1p(analogs.siblingFirst.getOrDefault(c.token, 0));
                 c.features[Features.PREV_LINE_FIRST] = c.token.equals(analogs.prevFirst) ? 1 : 0;
+                c.features[Features.BLOCK_CLAUSE] = BlockContinuation.of(spec, analogs.prevFirst, c.token);
                 int fw = analogs.firstWithDelta.getOrDefault(c.token, 0);
                 c.features[Features.LOG_FOLLOW] = Math.log1p(fw);
                 c.features[Features.FOLLOW_REL] = (double) fw / (1 + analogs.firstCount.getOrDefault(c.token, 0));
             }
         }
         if (list.size() > MAX_CANDIDATES) {
-            list.sort(Comparator.comparingDouble((Candidate c) -> -c.features[Features.LOG_P_MIX]));
-            list = new ArrayList<>(list.subList(0, MAX_CANDIDATES));
+            list = prune(list);
         }
         double topMix = list.isEmpty() ? -20 : list.stream().mapToDouble(c -> c.features[Features.LOG_P_MIX]).max().orElse(-20);
         double[] oovF = {1.0, Math.min(d.prefix.length(), 6), Math.log(1 + list.size()), topMix};
@@ -160,11 +182,38 @@ final class Predictor {
         return new Prediction(d, cls, list, other, oovF, cm, pv);
     }
 
+    /**
+     * The MAX_CANDIDATES likeliest by the n-gram models, and up to MAX_STRUCTURAL more that the
+     * document's structure suggests (members of the receiver's class, names an import may bring in).
+     */
+    private static List<Candidate> prune(List<Candidate> list) {
+        list.sort(Comparator.comparingDouble((Candidate c) -> -c.features[Features.LOG_P_MIX]));
+        List<Candidate> out = new ArrayList<>(list.subList(0, MAX_CANDIDATES));
+        for (Candidate c : list.subList(MAX_CANDIDATES, list.size())) {
+            if (out.size() >= MAX_CANDIDATES + MAX_STRUCTURAL) {
+                break;
+            }
+            if (c.features[Features.RECV_MEMBER] > 0 || c.features[Features.IMPORT_NEW] > 0) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static boolean afterMemberOp(Document d) {
+        return !d.context.isEmpty() && ContextClass.isMemberOp(d.context.get(d.context.size() - 1));
+    }
+
+    private static String memberKind(int member) {
+        return member == ClassIndex.METHOD ? "method" : "field";
+    }
+
     private static void add(Map<String, Candidate> cands, String t, String kind) {
         Candidate c = cands.get(t);
         if (c == null) {
             cands.put(t, new Candidate(t, kind));
-        } else if (kind.equals("parameter") || (kind.equals("keyword") && c.kind.equals("identifier"))) {
+        } else if (kind.equals("parameter") || kind.equals("method") || kind.equals("field")
+                || (kind.equals("keyword") && c.kind.equals("identifier"))) {
             c.kind = kind;
         }
     }
