@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -84,11 +86,13 @@ class NginxTest {
     }
 
     /**
-     * The instance of every join announced on the room's bus channel from now on (the "from" of each JOINED
-     * event), filled in as they are announced.
+     * The instance that announced each client joining, from the room's bus channel from now on (the "from" of
+     * each JOINED event, once per client: an instance announces its users again when another asks with SYNC),
+     * filled in as they are announced.
      */
     private static List<String> instancesAnnouncingJoins(RedisClient watcher, String room) {
         List<String> from = Collections.synchronizedList(new ArrayList<>());
+        Set<String> clients = ConcurrentHashMap.newKeySet();
         ObjectMapper mapper = new ObjectMapper();
         StatefulRedisPubSubConnection<String, String> pubsub = watcher.connectPubSub();
         pubsub.addListener(new RedisPubSubAdapter<>() {
@@ -96,7 +100,8 @@ class NginxTest {
             public void message(String channel, String message) {
                 try {
                     JsonNode event = mapper.readTree(message);
-                    if ("JOINED".equals(event.path("kind").textValue())) {
+                    if ("JOINED".equals(event.path("kind").textValue())
+                            && clients.add(event.path("clientId").textValue())) {
                         from.add(event.path("from").textValue());
                     }
                 } catch (Exception e) {
