@@ -24,6 +24,17 @@ final class LongIndex {
         return size;
     }
 
+    /** The number of key, or -1 if it was never added. */
+    int find(long key) {
+        int mask = slotKeys.length - 1;
+        for (int s = spread(key) & mask; slotIndex[s] != 0; s = (s + 1) & mask) {
+            if (slotKeys[s] == key) {
+                return slotIndex[s] - 1;
+            }
+        }
+        return -1;
+    }
+
     /** The number of key, added (as size() - 1) if it is new. */
     int add(long key) {
         int mask = slotKeys.length - 1;

@@ -59,6 +59,16 @@ final class TokenIds {
         }
     }
 
+    /** The id of text, or -1 if it was never added. */
+    int find(String text) {
+        for (long key = Hash64.of(text); ; key = Hash64.mix(key + 1)) {
+            int id = index.find(key);
+            if (id < 0 || texts[id].equals(text)) {
+                return id;
+            }
+        }
+    }
+
     private void store(int id, String text, long h) {
         if (id == texts.length) {
             int cap = id * 2;
