@@ -14,7 +14,7 @@ final class ChunkCounter implements ModelStream.Sink {
     private int n;
 
     private ChunkCounter(int expected) {
-        ids = new TokenIds(expected / 2);
+        ids = new TokenIds(expected / 8);
         seq = new int[expected];
     }
 

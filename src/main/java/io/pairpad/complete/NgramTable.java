@@ -43,7 +43,7 @@ final class NgramTable {
 
     /** Counts the n-grams of stream[0..n). */
     static NgramTable build(String[] stream, int n, String[] proseWords) {
-        TokenIds ids = new TokenIds(n / 2);
+        TokenIds ids = new TokenIds(n / 4);
         int[] seq = new int[n];
         for (int i = 0; i < n; i++) {
             seq[i] = ids.add(stream[i]);
@@ -98,33 +98,45 @@ final class NgramTable {
                                 String[] proseWords) {
         // sorted by (key, token): keys are hashes, so a bucket per top bits holds a few
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, m / 2));
-        int[] bucketStart = new int[(1 << bits) + 1];
+        int buckets = 1 << bits;
+        int[] bucketEnd = new int[buckets];
         for (int i = 0; i < m; i++) {
-            bucketStart[bucket(keys[i], bits) + 1]++;
+            bucketEnd[bucket(keys[i], bits)]++;
         }
-        for (int b = 0; b < 1 << bits; b++) {
-            bucketStart[b + 1] += bucketStart[b];
+        for (int b = 1; b < buckets; b++) {
+            bucketEnd[b] += bucketEnd[b - 1];
         }
-        int[] fill = Arrays.copyOf(bucketStart, 1 << bits);
         long[] k2 = new long[m];
         // token in the high half, weight in the low half: ordering these orders by token
         long[] tw = new long[m];
-        for (int i = 0; i < m; i++) {
-            int p = fill[bucket(keys[i], bits)]++;
+        for (int i = m - 1; i >= 0; i--) {
+            int p = --bucketEnd[bucket(keys[i], bits)];
             k2[p] = keys[i];
             tw[p] = ((long) toks[i] << 32) | (weights == null ? 1 : weights[i]);
         }
-        for (int b = 0; b < 1 << bits; b++) {
-            if (bucketStart[b + 1] - bucketStart[b] > 1) {
-                sort(k2, tw, bucketStart[b], bucketStart[b + 1] - 1);
+        // now bucketEnd[b] is where bucket b starts
+        for (int b = 0; b < buckets; b++) {
+            int end = b + 1 < buckets ? bucketEnd[b + 1] : m;
+            if (end - bucketEnd[b] > 1) {
+                sort(k2, tw, bucketEnd[b], end - 1);
             }
         }
-        long[] ctxKeys = new long[m];
-        int[] ctxStart = new int[m + 1];
-        int[] nextTok = new int[m];
-        int[] nextCount = new int[m];
         int nc = 0;
         int np = 0;
+        for (int i = 0; i < m; i++) {
+            if (i == 0 || k2[i] != k2[i - 1]) {
+                nc++;
+                np++;
+            } else if (tw[i] >>> 32 != tw[i - 1] >>> 32) {
+                np++;
+            }
+        }
+        long[] ctxKeys = new long[nc];
+        int[] ctxStart = new int[nc + 1];
+        int[] nextTok = new int[np];
+        int[] nextCount = new int[np];
+        nc = 0;
+        np = 0;
         for (int i = 0; i < m; i++) {
             int t = (int) (tw[i] >>> 32);
             int w = (int) tw[i];
@@ -148,8 +160,7 @@ final class NgramTable {
         for (int c = 0; c < nc; c++) {
             sortRange(nextTok, nextCount, ctxStart[c], ctxStart[c + 1]);
         }
-        return new NgramTable(vocab, counts, Arrays.copyOf(ctxKeys, nc), Arrays.copyOf(ctxStart, nc + 1),
-                Arrays.copyOf(nextTok, np), Arrays.copyOf(nextCount, np), proseWords);
+        return new NgramTable(vocab, counts, ctxKeys, ctxStart, nextTok, nextCount, proseWords);
     }
 
     /** The top bits of a key, in the order of signed keys. */
