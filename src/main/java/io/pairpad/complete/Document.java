@@ -173,7 +173,7 @@ final class Document {
                 h = Hash64.extend(h, lines.hash[l]);
             }
             ChunkCache.Key key = new ChunkCache.Key(spec.name, prev, h, lines.endOff[b - 1] - lines.startOff[a]);
-            out.add(cache.get(key, () -> buildChunk(ca, cb, prev)));
+            out.add(cache.get(key, () -> ChunkCounter.count(tokens, lines, ca, cb, prev)));
             a = b;
         }
     }
@@ -181,12 +181,5 @@ final class Document {
     /** Content-defined chunk boundaries: a line whose start hashes to 0 mod 64 starts a chunk. */
     private boolean boundaryBefore(int l) {
         return (lines.hash[l] & 63) == 0;
-    }
-
-    private NgramTable buildChunk(int a, int b, int prev) {
-        List<String> prose = new ArrayList<>();
-        List<String> s = ModelStream.lines(tokens, lines, a, b, prev, prose);
-        String[] pw = prose.stream().distinct().sorted().toArray(String[]::new);
-        return NgramTable.build(s.toArray(new String[0]), s.size(), pw);
     }
 }

@@ -3,7 +3,6 @@ package io.pairpad.complete;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,13 +55,11 @@ final class ImportLine {
      * before it (before) and not in the import lines below; only capitalised names (classes)
      * where a name is imported by its path (a dotted import outside Python).
      */
-    List<String> newNames(Document d, Map<String, Integer> before, Map<String, Integer> after) {
+    List<String> newNames(Document d, NameDistances before, NameDistances after) {
         boolean classesOnly = !d.spec.indentBlocks && typed.endsWith(".");
         List<String> out = new ArrayList<>();
-        for (String w : after.keySet()) {
-            if (out.size() >= MAX_NAMES) {
-                break;
-            }
+        for (int i = 0; i < after.size() && out.size() < MAX_NAMES; i++) {
+            String w = after.name(i);
             if (isNew(w, before) && !d.spec.isKeyword(w) && (!classesOnly || Character.isUpperCase(w.charAt(0)))) {
                 out.add(w);
             }
@@ -70,8 +67,8 @@ final class ImportLine {
         return out;
     }
 
-    boolean isNew(String w, Map<String, Integer> before) {
-        return !before.containsKey(w) && !importedBelow.contains(w);
+    boolean isNew(String w, NameDistances before) {
+        return before.of(w) < 0 && !importedBelow.contains(w);
     }
 
     /** 1 if the line completed with token sorts between the import lines around it (those there are). */

@@ -29,7 +29,7 @@ abstract class Lexer {
         while (r >= 0 && !(old.kind(r) == TokenKind.NEWLINE && !old.nested(r) && old.end(r) <= prefix)) {
             r--;
         }
-        Tokens out = new Tokens(src);
+        Tokens out = new Tokens(src, old.size() + Math.max(0, shift) + 64);
         out.append(old, 0, r + 1, 0);
         Scan s = new Scan(src, out);
         s.pos = r >= 0 ? old.end(r) : 0;

@@ -24,66 +24,95 @@ final class ModelStream {
         return !t.isEmpty() && t.charAt(0) == '\n';
     }
 
+    /** Receives a stream as {@link #walk} finds it, without its texts having to be made. */
+    interface Sink {
+        /** A stream token that is not a piece of the source: a line marker or STR. */
+        void constant(String text);
+
+        /** A stream token that is src[from, to). */
+        void token(String src, int from, int to);
+
+        /** A word src[from, to) of a comment or string (see {@link #words}). */
+        void word(String src, int from, int to);
+    }
+
     /** The stream text of token i. */
     static String text(Tokens t, int i) {
-        if (t.kind(i) == TokenKind.STRING) {
-            if (t.end(i) - t.start(i) > MAX_STRING || t.open(i)) {
-                return STR;
-            }
-            for (int k = t.start(i); k < t.end(i); k++) {
-                char c = t.src.charAt(k);
-                if (c == '\n' || c == '\r') {
-                    return STR;
-                }
+        return collapsed(t, i) ? STR : t.text(i);
+    }
+
+    /** True for a string token the stream holds as STR: long, unterminated or spanning lines. */
+    private static boolean collapsed(Tokens t, int i) {
+        if (t.kind(i) != TokenKind.STRING) {
+            return false;
+        }
+        if (t.end(i) - t.start(i) > MAX_STRING || t.open(i)) {
+            return true;
+        }
+        for (int k = t.start(i); k < t.end(i); k++) {
+            char c = t.src.charAt(k);
+            if (c == '\n' || c == '\r') {
+                return true;
             }
         }
-        return t.text(i);
+        return false;
     }
 
     /** The stream of lines [from, to), the first one's marker taken relative to prevIndent. */
     static List<String> lines(Tokens t, LineIndex lines, int from, int to, int prevIndent, List<String> prose) {
         List<String> out = new ArrayList<>();
-        int prev = prevIndent;
-        for (int l = from; l < to; l++) {
-            int ind = lines.indent[l];
-            if (ind < 0) {
-                addProse(t, lines.firstTok[l], lines.endTok[l], prose);
-                continue;
+        walk(t, lines, from, to, prevIndent, new Sink() {
+            @Override
+            public void constant(String text) {
+                out.add(text);
             }
-            out.add(LineIndex.marker(ind, prev));
-            prev = ind;
-            for (int i = lines.firstTok[l]; i < lines.endTok[l]; i++) {
-                byte k = t.kind(i);
-                if (k == TokenKind.SPACE) {
-                    continue;
-                }
-                if (k == TokenKind.COMMENT || k == TokenKind.STRING) {
-                    if (prose != null) {
-                        words(t.src, t.start(i), t.end(i), prose);
-                    }
-                    if (k == TokenKind.COMMENT) {
-                        continue;
-                    }
-                }
-                out.add(text(t, i));
+
+            @Override
+            public void token(String src, int a, int b) {
+                out.add(src.substring(a, b));
             }
-        }
+
+            @Override
+            public void word(String src, int a, int b) {
+                if (prose != null) {
+                    prose.add(src.substring(a, b));
+                }
+            }
+        });
         return out;
     }
 
-    private static void addProse(Tokens t, int from, int to, List<String> prose) {
-        if (prose == null) {
-            return;
-        }
-        for (int i = from; i < to; i++) {
-            if (t.kind(i) == TokenKind.COMMENT || t.kind(i) == TokenKind.STRING) {
-                words(t.src, t.start(i), t.end(i), prose);
+    /**
+     * Walks the stream of lines [from, to), the first one's marker taken relative to prevIndent,
+     * and the words of their comments and strings.
+     */
+    static void walk(Tokens t, LineIndex lines, int from, int to, int prevIndent, Sink out) {
+        int prev = prevIndent;
+        for (int l = from; l < to; l++) {
+            int ind = lines.indent[l];
+            if (ind >= 0) {
+                out.constant(LineIndex.marker(ind, prev));
+                prev = ind;
+            }
+            for (int i = lines.firstTok[l]; i < lines.endTok[l]; i++) {
+                byte k = t.kind(i);
+                if (k == TokenKind.COMMENT || k == TokenKind.STRING) {
+                    words(t.src, t.start(i), t.end(i), out);
+                }
+                if (ind < 0 || TokenKind.isTrivia(k)) {
+                    continue;
+                }
+                if (collapsed(t, i)) {
+                    out.constant(STR);
+                } else {
+                    out.token(t.src, t.start(i), t.end(i));
+                }
             }
         }
     }
 
-    /** Adds the words (letters, digits, underscores; three characters or more) of src[from, to). */
-    static void words(String src, int from, int to, List<String> out) {
+    /** The words (letters, digits, underscores; three characters or more) of src[from, to). */
+    private static void words(String src, int from, int to, Sink out) {
         int i = from;
         while (i < to) {
             while (i < to && !isWordChar(src.charAt(i))) {
@@ -94,12 +123,15 @@ final class ModelStream {
                 i++;
             }
             if (i - s >= 3 && i - s <= 40 && !Character.isDigit(src.charAt(s))) {
-                out.add(src.substring(s, i));
+                out.word(src, s, i);
             }
         }
     }
 
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        return Character.isLetterOrDigit(c);
     }
 }

@@ -1,8 +1,6 @@
 package io.pairpad.complete;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Token n-gram counts of one token stream, in sorted arrays: the vocabulary with unigram
@@ -45,34 +43,34 @@ final class NgramTable {
 
     /** Counts the n-grams of stream[0..n). */
     static NgramTable build(String[] stream, int n, String[] proseWords) {
-        Map<String, int[]> uni = new HashMap<>();
+        TokenIds ids = new TokenIds(n / 4);
+        int[] seq = new int[n];
         for (int i = 0; i < n; i++) {
-            uni.computeIfAbsent(stream[i], k -> new int[1])[0]++;
+            seq[i] = ids.add(stream[i]);
         }
-        String[] vocab = uni.keySet().toArray(new String[0]);
-        Arrays.sort(vocab);
+        return count(ids, seq, n, proseWords);
+    }
+
+    /** Counts the n-grams of a stream given as the ids of its tokens, seq[0..n). */
+    static NgramTable count(TokenIds ids, int[] seq, int n, String[] proseWords) {
+        String[] vocab = ids.sortedTexts();
+        int[] rank = new int[vocab.length];
         int[] counts = new int[vocab.length];
-        Map<String, Integer> id = new HashMap<>(vocab.length * 2);
-        for (int i = 0; i < vocab.length; i++) {
-            id.put(vocab[i], i);
-            counts[i] = uni.get(vocab[i])[0];
+        for (int id = 0; id < vocab.length; id++) {
+            rank[id] = Arrays.binarySearch(vocab, ids.text(id));
+            counts[rank[id]] = ids.count(id);
         }
-        long[] hashes = new long[n];
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            hashes[i] = Hash64.of(stream[i]);
-            ids[i] = id.get(stream[i]);
-        }
-        // (context hash, next token id) pairs for every position and context length
+        // (context hash, next token) pairs for every position and context length
         int m = 0;
-        long[] keys = new long[n * MAX_CONTEXT];
-        int[] toks = new int[n * MAX_CONTEXT];
+        long[] keys = new long[Math.max(0, n - 1) * MAX_CONTEXT];
+        int[] toks = new int[keys.length];
         for (int i = 1; i < n; i++) {
             long h = 0;
+            int next = rank[seq[i]];
             for (int k = 1; k <= MAX_CONTEXT && i - k >= 0; k++) {
-                h = contextStep(h, hashes, i - k, k);
+                h = extendContext(h, ids.hash(seq[i - k]), k);
                 keys[m] = h;
-                toks[m] = ids[i];
+                toks[m] = next;
                 m++;
             }
         }
@@ -92,32 +90,67 @@ final class NgramTable {
         return Hash64.extend(h, t + k * 0x9E3779B97F4A7C15L);
     }
 
-    /** Builds the context arrays from (key, token, weight) triples; weights null means 1 each. */
+    /**
+     * Builds the context arrays from (key, token, weight) triples [0, m); weights null means 1
+     * each. Contexts are sorted by key, and the tokens after each by count, most first, then by id.
+     */
     static NgramTable fromPairs(String[] vocab, int[] counts, long[] keys, int[] toks, int[] weights, int m,
                                 String[] proseWords) {
-        long[] k2 = Arrays.copyOf(keys, m);
-        int[] t2 = Arrays.copyOf(toks, m);
-        int[] w2 = weights == null ? null : Arrays.copyOf(weights, m);
-        sort(k2, t2, w2, 0, m - 1);
-        long[] ctxKeys = new long[m];
-        int[] ctxStart = new int[m + 1];
-        int[] nextTok = new int[m];
-        int[] nextCount = new int[m];
+        // sorted by (key, token): keys are hashes, so a bucket per top bits holds a few
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, m / 2));
+        int buckets = 1 << bits;
+        int[] bucketEnd = new int[buckets];
+        for (int i = 0; i < m; i++) {
+            bucketEnd[bucket(keys[i], bits)]++;
+        }
+        for (int b = 1; b < buckets; b++) {
+            bucketEnd[b] += bucketEnd[b - 1];
+        }
+        long[] k2 = new long[m];
+        // token in the high half, weight in the low half: ordering these orders by token
+        long[] tw = new long[m];
+        for (int i = m - 1; i >= 0; i--) {
+            int p = --bucketEnd[bucket(keys[i], bits)];
+            k2[p] = keys[i];
+            tw[p] = ((long) toks[i] << 32) | (weights == null ? 1 : weights[i]);
+        }
+        // now bucketEnd[b] is where bucket b starts
+        for (int b = 0; b < buckets; b++) {
+            int end = b + 1 < buckets ? bucketEnd[b + 1] : m;
+            if (end - bucketEnd[b] > 1) {
+                sort(k2, tw, bucketEnd[b], end - 1);
+            }
+        }
         int nc = 0;
         int np = 0;
         for (int i = 0; i < m; i++) {
-            int w = w2 == null ? 1 : w2[i];
+            if (i == 0 || k2[i] != k2[i - 1]) {
+                nc++;
+                np++;
+            } else if (tw[i] >>> 32 != tw[i - 1] >>> 32) {
+                np++;
+            }
+        }
+        long[] ctxKeys = new long[nc];
+        int[] ctxStart = new int[nc + 1];
+        int[] nextTok = new int[np];
+        int[] nextCount = new int[np];
+        nc = 0;
+        np = 0;
+        for (int i = 0; i < m; i++) {
+            int t = (int) (tw[i] >>> 32);
+            int w = (int) tw[i];
             if (nc == 0 || ctxKeys[nc - 1] != k2[i]) {
                 ctxKeys[nc] = k2[i];
                 ctxStart[nc] = np;
                 nc++;
-                nextTok[np] = t2[i];
+                nextTok[np] = t;
                 nextCount[np] = w;
                 np++;
-            } else if (nextTok[np - 1] == t2[i]) {
+            } else if (nextTok[np - 1] == t) {
                 nextCount[np - 1] += w;
             } else {
-                nextTok[np] = t2[i];
+                nextTok[np] = t;
                 nextCount[np] = w;
                 np++;
             }
@@ -127,16 +160,20 @@ final class NgramTable {
         for (int c = 0; c < nc; c++) {
             sortRange(nextTok, nextCount, ctxStart[c], ctxStart[c + 1]);
         }
-        return new NgramTable(vocab, counts, Arrays.copyOf(ctxKeys, nc), Arrays.copyOf(ctxStart, nc + 1),
-                Arrays.copyOf(nextTok, np), Arrays.copyOf(nextCount, np), proseWords);
+        return new NgramTable(vocab, counts, ctxKeys, ctxStart, nextTok, nextCount, proseWords);
     }
 
-    /** Sorts the parallel arrays by (key, tok), in place (quicksort, insertion sort for short ranges). */
-    private static void sort(long[] k, int[] t, int[] w, int lo, int hi) {
+    /** The top bits of a key, in the order of signed keys. */
+    private static int bucket(long key, int bits) {
+        return (int) ((key ^ Long.MIN_VALUE) >>> (64 - bits));
+    }
+
+    /** Sorts the parallel arrays by (k, t) over [lo, hi], in place (quicksort, insertion sort for short ranges). */
+    private static void sort(long[] k, long[] t, int lo, int hi) {
         while (hi - lo > 16) {
             int mid = (lo + hi) >>> 1;
             long pk = k[mid];
-            int pt = t[mid];
+            long pt = t[mid];
             int i = lo;
             int j = hi;
             while (i <= j) {
@@ -147,38 +184,33 @@ final class NgramTable {
                     j--;
                 }
                 if (i <= j) {
-                    swap(k, t, w, i, j);
+                    swap(k, t, i, j);
                     i++;
                     j--;
                 }
             }
             if (j - lo < hi - i) {
-                sort(k, t, w, lo, j);
+                sort(k, t, lo, j);
                 lo = i;
             } else {
-                sort(k, t, w, i, hi);
+                sort(k, t, i, hi);
                 hi = j;
             }
         }
         for (int i = lo + 1; i <= hi; i++) {
             for (int j = i; j > lo && (k[j - 1] > k[j] || (k[j - 1] == k[j] && t[j - 1] > t[j])); j--) {
-                swap(k, t, w, j, j - 1);
+                swap(k, t, j, j - 1);
             }
         }
     }
 
-    private static void swap(long[] k, int[] t, int[] w, int i, int j) {
+    private static void swap(long[] k, long[] t, int i, int j) {
         long a = k[i];
         k[i] = k[j];
         k[j] = a;
-        int b = t[i];
+        long b = t[i];
         t[i] = t[j];
         t[j] = b;
-        if (w != null) {
-            int c = w[i];
-            w[i] = w[j];
-            w[j] = c;
-        }
     }
 
     private static void sortRange(int[] tok, int[] cnt, int from, int to) {

@@ -59,8 +59,8 @@ final class Predictor {
         Set<String> params = EnclosingScope.parameters(d);
         LineAnalogs analogs = new LineAnalogs(d);
         ContextMatches matches = new ContextMatches(d);
-        Map<String, Integer> before = recencyBefore(d);
-        Map<String, Integer> after = distanceAfter(d);
+        NameDistances before = recencyBefore(d);
+        NameDistances after = distanceAfter(d);
         Map<String, Integer> members = afterMemberOp(d) ? ReceiverMembers.of(d) : Map.of();
         ImportLine imports = ImportLine.at(d);
         LanguageSpec spec = d.spec;
@@ -160,7 +160,7 @@ final class Predictor {
             c.features[Features.RECV_MEMBER] = member == null ? 0 : 1;
             c.features[Features.RECV_METHOD] = member != null && member == ClassIndex.METHOD ? 1 : 0;
             if (imports != null) {
-                c.features[Features.IMPORT_NEW] = after.containsKey(c.token) && imports.isNew(c.token, before) ? 1 : 0;
+                c.features[Features.IMPORT_NEW] = after.of(c.token) >= 0 && imports.isNew(c.token, before) ? 1 : 0;
                 c.features[Features.IMPORT_ORDER] = imports.inOrder(c.token);
             }
             if (cls == ContextClass.LINE_START) {
@@ -219,15 +219,15 @@ final class Predictor {
     }
 
     /** Names that appear soon after the cursor's line but nowhere before it: perhaps being declared here. */
-    private static void addFirstUses(Map<String, Candidate> cands, Document d, Map<String, Integer> before,
-                                     Map<String, Integer> after) {
+    private static void addFirstUses(Map<String, Candidate> cands, Document d, NameDistances before,
+                                     NameDistances after) {
         int taken = 0;
-        for (Map.Entry<String, Integer> e : after.entrySet()) {
-            if (taken >= FIRST_USES || e.getValue() > FIRST_USE_DISTANCE) {
+        for (int i = 0; i < after.size(); i++) {
+            if (taken >= FIRST_USES || after.distance(i) > FIRST_USE_DISTANCE) {
                 break;
             }
-            String w = e.getKey();
-            if (!before.containsKey(w) && !d.spec.isKeyword(w)) {
+            String w = after.name(i);
+            if (before.of(w) < 0 && !d.spec.isKeyword(w)) {
                 add(cands, w, "identifier");
                 taken++;
             }
@@ -273,7 +273,7 @@ final class Predictor {
     }
 
     private double[] features(Candidate c, Document d, CacheModel cm, PriorView pv, Set<String> params,
-                              Map<String, Integer> before, Map<String, Integer> after, String prev, int idCands) {
+                              NameDistances before, NameDistances after, String prev, int idCands) {
         double[] f = new double[Features.N];
         String t = c.token;
         double pc = cm.prob(t);
@@ -294,18 +294,18 @@ final class Predictor {
         f[Features.PRIOR_REL3] = pv.rel(3, t);
         f[Features.PRIOR_REL2] = pv.rel(2, t);
         f[Features.PRIOR_REL1] = pv.rel(1, t);
-        Integer dist = before.get(t);
-        f[Features.LOG_DIST] = dist == null ? Math.log(RECENCY_TOKENS) : Math.log1p(dist);
-        f[Features.UNSEEN_BEFORE] = dist == null ? 1 : 0;
-        Integer distAfter = after.get(t);
-        f[Features.SEEN_AFTER] = distAfter == null ? 0 : 1;
-        f[Features.LOG_DIST_AFTER] = distAfter == null ? Math.log(RECENCY_TOKENS) : Math.log1p(distAfter);
+        int dist = before.of(t);
+        f[Features.LOG_DIST] = dist < 0 ? Math.log(RECENCY_TOKENS) : Math.log1p(dist);
+        f[Features.UNSEEN_BEFORE] = dist < 0 ? 1 : 0;
+        int distAfter = after.of(t);
+        f[Features.SEEN_AFTER] = distAfter < 0 ? 0 : 1;
+        f[Features.LOG_DIST_AFTER] = distAfter < 0 ? Math.log(RECENCY_TOKENS) : Math.log1p(distAfter);
 
         boolean name = isName(t);
         f[Features.KEYWORD] = d.spec.isKeyword(t) ? 1 : 0;
         f[Features.BUILTIN] = d.spec.isBuiltin(t) ? 1 : 0;
         f[Features.NAME] = name && f[Features.KEYWORD] == 0 ? 1 : 0;
-        f[Features.FIRST_USE] = dist == null && distAfter != null && f[Features.NAME] == 1 ? 1 : 0;
+        f[Features.FIRST_USE] = dist < 0 && distAfter >= 0 && f[Features.NAME] == 1 ? 1 : 0;
         char c0 = t.charAt(0);
         boolean literal = Character.isDigit(c0) || c0 == '"' || c0 == '\'' || c0 == '`' || (!name && c0 == '.' && t.length() > 1);
         f[Features.LITERAL] = literal ? 1 : 0;
@@ -340,29 +340,12 @@ final class Predictor {
     }
 
     /** Distance in significant tokens from the cursor back to the nearest occurrence of each name, nearest first. */
-    private static Map<String, Integer> recencyBefore(Document d) {
-        return nameDistances(d.tokens, d.contextEnd - 1, -1, -1);
+    private static NameDistances recencyBefore(Document d) {
+        return new NameDistances(d.tokens, d.contextEnd - 1, -1, -1, RECENCY_TOKENS);
     }
 
     /** The same for the names after the cursor's line. */
-    private static Map<String, Integer> distanceAfter(Document d) {
-        return nameDistances(d.tokens, d.lines.endTok[d.curLine], d.tokens.size(), 1);
-    }
-
-    /** Names met walking from token from towards to (by step), within RECENCY_TOKENS significant tokens. */
-    private static Map<String, Integer> nameDistances(Tokens t, int from, int to, int step) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        int dist = 0;
-        for (int i = from; i != to && dist < RECENCY_TOKENS; i += step) {
-            byte k = t.kind(i);
-            if (TokenKind.isTrivia(k)) {
-                continue;
-            }
-            dist++;
-            if (k == TokenKind.NAME) {
-                m.putIfAbsent(t.text(i), dist);
-            }
-        }
-        return m;
+    private static NameDistances distanceAfter(Document d) {
+        return new NameDistances(d.tokens, d.lines.endTok[d.curLine], d.tokens.size(), 1, RECENCY_TOKENS);
     }
 }

@@ -26,8 +26,13 @@ final class Tokens {
     private volatile LineIndex lines;
 
     Tokens(String src) {
+        this(src, src.length() / 3);
+    }
+
+    /** Room for about capacity tokens at first. */
+    Tokens(String src, int capacity) {
         this.src = src;
-        int cap = Math.max(16, src.length() / 3);
+        int cap = Math.max(16, capacity);
         kinds = new byte[cap];
         starts = new int[cap];
         ends = new int[cap];
