@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public final class RedisBus implements Bus {
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
     /** An instance silent this long is gone; with the check every few seconds, its users leave within 15 s. */
     static final Duration HEARTBEAT_TTL = Duration.ofSeconds(8);
+    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(2);
 
     private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
     private final ObjectMapper mapper = new ObjectMapper();
@@ -105,9 +108,19 @@ public final class RedisBus implements Bus {
         }
     }
 
+    /**
+     * Returns once Redis has confirmed the subscription, so that the answers to a SYNC published next cannot
+     * arrive before this instance listens (the two go over different connections, unordered).
+     */
     @Override
     public void subscribe(UUID room) {
-        pubsub.async().subscribe(ROOM_CHANNEL + room);
+        try {
+            pubsub.async().subscribe(ROOM_CHANNEL + room).get(SUBSCRIBE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Subscribing to room {} not confirmed: {}", room.toString().substring(0, 8), e.toString());
+        }
     }
 
     @Override
@@ -142,7 +155,7 @@ public final class RedisBus implements Bus {
     private void beat() {
         try {
             commands.sync().set(INSTANCE_KEY + instanceId, "1", SetArgs.Builder.px(HEARTBEAT_TTL.toMillis()));
-            if (!up) {
+            if (!up && pubsub.isOpen()) { // both connections back, so the rooms can subscribe again
                 up = true;
                 log.info("Redis is back: catching up from the database");
                 reconnected.run();

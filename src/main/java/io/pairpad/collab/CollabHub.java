@@ -208,10 +208,14 @@ public final class CollabHub {
         }
     }
 
-    /** Back from a bus outage: read what other instances committed meanwhile, and hear again who is where. */
+    /**
+     * Back from a bus outage: read what other instances committed meanwhile, and hear again who is where.
+     * Rooms opened during the outage could not subscribe then; subscribing again is harmless for the others.
+     */
     private void afterBusOutage() {
         for (LiveRoom room : List.copyOf(rooms.values())) {
             room.catchUpSoon();
+            bus.subscribe(room.id());
             bus.publish(room.id(), RoomEvent.sync(bus.instanceId()));
         }
     }

@@ -123,6 +123,28 @@ class ClusterTest {
     }
 
     @Test
+    void aRoomOpenedWhileRedisWasDownHearsTheOthersOnceItIsBack() throws Exception {
+        String room = api(0).post("/api/rooms", "{}").json().get("roomId").textValue();
+        redis.stop();
+        awaitTrue(() -> api(0).get("/health").json().path("redis").asText().equals("down"), "health says redis down");
+        try (WsClient early = WsClient.connect(port(0), "/ws/" + room + "?name=Early")) {
+            early.next("init");
+            redis.resume();
+            for (int i = 0; i < INSTANCES; i++) {
+                int instance = i;
+                awaitTrue(() -> api(instance).get("/health").json().path("redis").asText().equals("ok"),
+                        "instance " + i + " sees redis again");
+            }
+            try (WsClient late = WsClient.connect(port(1), "/ws/" + room + "?name=Late")) {
+                late.next("init");
+                assertEquals("Early", late.nextWithin("user_joined", 5_000).get("user").get("name").textValue());
+                assertEquals("Late", early.nextWithin("user_joined", 5_000).get("user").get("name").textValue());
+                assertEquals(2, api(0).get("/api/rooms/" + room).json().get("activeUsers").intValue());
+            }
+        }
+    }
+
+    @Test
     void languageChangesAndDeletesCrossInstances() throws Exception {
         String room = api(0).post("/api/rooms", "{}").json().get("roomId").textValue();
         try (WsClient onZero = WsClient.connect(port(0), "/ws/" + room);
