@@ -190,6 +190,7 @@ public final class CollabHub {
         if (room != null) {
             room.delete();
             bus.unsubscribe(roomId);
+            opLog.forget(roomId);
         }
     }
 

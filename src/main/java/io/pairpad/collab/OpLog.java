@@ -33,13 +33,16 @@ public final class OpLog implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
-    private sealed interface Task permits Append, Snapshot, Barrier {
+    private sealed interface Task permits Append, Snapshot, Forget, Barrier {
     }
 
     private record Append(PendingOp op, CommitListener listener) implements Task {
     }
 
     private record Snapshot(UUID roomId, long revision, Rope text) implements Task {
+    }
+
+    private record Forget(UUID roomId) implements Task {
     }
 
     private record Barrier(CompletableFuture<Void> done) implements Task {
@@ -60,6 +63,15 @@ public final class OpLog implements AutoCloseable {
     /** Queues a refresh of the room's snapshot, behind every op queued before it. */
     public void snapshot(UUID roomId, long revision, Rope text) {
         queue.add(new Snapshot(roomId, revision, text));
+    }
+
+    /**
+     * Queues the deletion of a deleted room's ops. Queued once the room takes no more ops, it runs after every
+     * batch that may still hold one: a batch whose room check passed just before the room's delete committed
+     * leaves ops that nothing else would remove.
+     */
+    public void forget(UUID roomId) {
+        queue.add(new Forget(roomId));
     }
 
     /** Completes once everything queued before it has been written or has failed. */
@@ -94,12 +106,15 @@ public final class OpLog implements AutoCloseable {
     private void process(List<Task> batch) {
         List<Append> appends = new ArrayList<>();
         List<Snapshot> snapshots = new ArrayList<>();
+        List<Forget> forgets = new ArrayList<>();
         List<Barrier> barriers = new ArrayList<>();
         for (Task task : batch) {
             if (task instanceof Append a) {
                 appends.add(a);
             } else if (task instanceof Snapshot s) {
                 snapshots.add(s);
+            } else if (task instanceof Forget f) {
+                forgets.add(f);
             } else if (task instanceof Barrier b) {
                 barriers.add(b);
             }
@@ -109,6 +124,9 @@ public final class OpLog implements AutoCloseable {
         }
         for (Snapshot snapshot : snapshots) {
             writeSnapshot(snapshot);
+        }
+        for (Forget forget : forgets) {
+            deleteOps(forget.roomId());
         }
         barriers.forEach(b -> b.done().complete(null));
     }
@@ -206,6 +224,14 @@ public final class OpLog implements AutoCloseable {
             // The log holds every op; a missed snapshot only makes the next load replay a little more.
             log.warn("Could not refresh the snapshot of room {}: {}", RoomIds.forLog(snapshot.roomId()),
                     SqlErrors.describe(e));
+        }
+    }
+
+    private void deleteOps(UUID roomId) {
+        try {
+            store.deleteOps(roomId);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not delete the ops of deleted room {}: {}", RoomIds.forLog(roomId), SqlErrors.describe(e));
         }
     }
 

@@ -29,4 +29,7 @@ public interface RoomDao {
 
     @SqlUpdate("DELETE FROM rooms WHERE id = :id")
     boolean delete(@Bind("id") UUID id);
+
+    @SqlUpdate("DELETE FROM operations WHERE room_id = :id")
+    void deleteOps(@Bind("id") UUID id);
 }

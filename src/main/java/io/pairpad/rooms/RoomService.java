@@ -61,8 +61,17 @@ public final class RoomService {
         hub.languageChanged(id, language, byClientId);
     }
 
+    /** Deletes the room, its checkpoints (by cascade) and its ops (the op log holds no foreign key). */
     public void delete(UUID id) {
-        if (!rooms.delete(id)) {
+        boolean existed = jdbi.inTransaction(h -> {
+            RoomDao dao = h.attach(RoomDao.class);
+            if (!dao.delete(id)) {
+                return false;
+            }
+            dao.deleteOps(id);
+            return true;
+        });
+        if (!existed) {
             throw ApiException.roomNotFound(id.toString());
         }
         hub.deleted(id);

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pairpad.Api;
 import io.pairpad.Config;
 import io.pairpad.TestApp;
+import io.pairpad.TestDatabase;
 import io.pairpad.WsClient;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 class CollabSocketTest {
@@ -312,6 +314,35 @@ class CollabSocketTest {
                 assertNull(bob.poll(200), "bob heard nothing of ada's bad messages");
                 assertEquals("abc!", api.get("/api/rooms/" + room).json().get("code").textValue());
             }
+        });
+    }
+
+    @Test
+    void deletingARoomWhileItsUserTypesLeavesNoOpBehind() throws Exception {
+        Jdbi jdbi = Jdbi.create(TestDatabase.get().dataSource());
+        TestApp.run((server, client) -> {
+            Api api = new Api(server.port());
+            String room = createRoom(api, "");
+            try (WsClient ada = WsClient.connect(server.port(), "/ws/" + room)) {
+                ada.next("init");
+                ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"a:0\",\"op\":[\"x\"]}");
+                ada.next("ack");
+                for (int revision = 1; revision < 5; revision++) {
+                    ada.send("{\"type\":\"op\",\"revision\":" + revision + ",\"id\":\"a:" + revision
+                            + "\",\"op\":[" + revision + ",\"x\"]}");
+                    ada.next("ack");
+                }
+                ada.send("{\"type\":\"op\",\"revision\":5,\"id\":\"a:5\",\"op\":[5,\"y\"]}");
+                assertEquals(204, api.delete("/api/rooms/" + room).status());
+                assertEquals(4410, ada.awaitClose());
+            }
+            long deadline = System.currentTimeMillis() + 5_000;
+            long left;
+            do {
+                left = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM operations WHERE room_id = :r")
+                        .bind("r", UUID.fromString(room)).mapTo(Long.class).one());
+            } while (left > 0 && System.currentTimeMillis() < deadline);
+            assertEquals(0, left, "ops of the deleted room left in the log");
         });
     }
 

@@ -35,7 +35,10 @@ class OpStoreTest {
 
     @AfterEach
     void removeRooms() {
-        rooms.forEach(id -> jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", id)));
+        rooms.forEach(id -> jdbi.useHandle(h -> {
+            h.execute("DELETE FROM rooms WHERE id = ?", id);
+            h.execute("DELETE FROM operations WHERE room_id = ?", id);
+        }));
     }
 
     private static PendingOp op(UUID room, long revision, String opId, boolean checkpoint) {
@@ -59,6 +62,36 @@ class OpStoreTest {
                 op(deleted, 1, "d:1", false))));
 
         assertEquals(List.of(), opIds(free));
+    }
+
+    @Test
+    void anOpOfADeletedRoomIsRefused() {
+        UUID deleted = room();
+        jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
+
+        assertThrows(SQLException.class, () -> store.store(List.of(op(deleted, 1, "d:1", false))));
+        assertThrows(SQLException.class, () -> store.store(List.of(op(deleted, 1, "d:1", false),
+                op(deleted, 2, "d:2", false))));
+
+        assertEquals(List.of(), opIds(deleted));
+    }
+
+    @Test
+    void forgettingADeletedRoomRemovesTheOpsItsDeletionDidNotSee() throws Exception {
+        UUID deleted = room();
+        UUID kept = room();
+        store.store(List.of(op(deleted, 1, "d:1", false), op(kept, 1, "k:1", false)));
+        store.store(List.of(op(deleted, 2, "d:2", false)));
+        jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
+        assertEquals(List.of("d:1", "d:2"), opIds(deleted), "without a foreign key the ops outlive their room");
+
+        try (OpLog log = new OpLog(dataSource)) {
+            log.forget(deleted);
+            log.flush().get(10, TimeUnit.SECONDS);
+        }
+
+        assertEquals(List.of(), opIds(deleted));
+        assertEquals(List.of("k:1"), opIds(kept));
     }
 
     @Test
