@@ -210,7 +210,8 @@ public final class CollabHub {
     }
 
     /**
-     * Back from a bus outage: read what other instances committed meanwhile, and hear again who is where.
+     * Back from a bus outage: read what other instances committed meanwhile, and hear again and tell again who
+     * is where (a room that subscribes only now missed the SYNCs other instances sent since Redis came back).
      * Rooms opened during the outage could not subscribe then; subscribing again is harmless for the others.
      */
     private void afterBusOutage() {
@@ -218,6 +219,7 @@ public final class CollabHub {
             room.catchUpSoon();
             bus.subscribe(room.id());
             bus.publish(room.id(), RoomEvent.sync(bus.instanceId()));
+            room.announceParticipants();
         }
     }
 

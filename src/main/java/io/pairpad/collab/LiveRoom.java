@@ -323,9 +323,14 @@ public final class LiveRoom implements CommitListener {
                 }
             }
             case LANGUAGE -> changeLanguage(event.language(), event.clientId());
-            case SYNC -> participants.values().forEach(this::announce);
+            case SYNC -> announceParticipants();
             case DELETED -> delete();
         }
+    }
+
+    /** Tells the other instances who is in the room here. */
+    synchronized void announceParticipants() {
+        participants.values().forEach(this::announce);
     }
 
     /** Instances with users in this room, so the hub can check they are alive. */
