@@ -31,7 +31,7 @@ public final class AutocompleteService {
     /** Loads the shipped model and starts warming it up in the background ({@link Warmup}). */
     public AutocompleteService() {
         this(loadPriors(), Ranker.load(), Calibration.load(), Tuning.load());
-        Warmup.start(this);
+        Warmup.startOnce(this);
     }
 
     AutocompleteService(Map<String, PriorModel> priors, Ranker ranker, Calibration calibration,

@@ -2,6 +2,7 @@ package io.pairpad.complete;
 
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -10,10 +11,12 @@ import java.util.function.BooleanSupplier;
  * then words typed key by key, the rest of the line cut off), so that the just-in-time compiler
  * compiles the request path with the branches real files take. It runs on a service of its own,
  * with its own caches, so it never answers or changes a real request; it stops at the first
- * real request, or when its time is up.
+ * real request, or when its time is up. Compiled code serves the whole process, so only the
+ * first service of a process warms up (tests make many).
  */
 final class Warmup implements Runnable {
-    static final long BUDGET_NANOS = 60_000_000_000L;
+    static final long BUDGET_NANOS = 20_000_000_000L;
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final int POSITIONS_PER_FILE = 10;
     private static final int WORDS_PER_FILE = 3;
     private static final int[] FILE_LINES = {60, 200, 600, 1500};
@@ -28,6 +31,11 @@ final class Warmup implements Runnable {
         this.service = service;
         this.stop = stop;
         this.budgetNanos = budgetNanos;
+    }
+
+    /** Starts warming up the real service unless a service of this process already did; the thread, or null. */
+    static Thread startOnce(AutocompleteService real) {
+        return STARTED.compareAndSet(false, true) ? start(real) : null;
     }
 
     /** Starts warming up a copy of the real service on a low-priority daemon thread. */

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WarmupTest {
@@ -39,6 +40,12 @@ class WarmupTest {
         answers(real);
         t.join(10_000);
         assertFalse(t.isAlive());
+    }
+
+    @Test
+    void onlyTheFirstServiceOfAProcessWarmsUp() {
+        new AutocompleteService();
+        assertNull(Warmup.startOnce(unwarmed()));
     }
 
     @Test
