@@ -34,7 +34,7 @@ class WarmupTest {
     @Test
     void stopsAtTheFirstRealRequest() throws Exception {
         AutocompleteService real = unwarmed();
-        Thread t = Warmup.start(real);
+        Thread t = Warmup.start(real, 60_000_000_000L);
         Thread.sleep(300);
         assertTrue(t.isAlive(), "still warming up while nobody asks");
         answers(real);
@@ -59,7 +59,7 @@ class WarmupTest {
     void leavesTheRealServiceAsItWas() {
         AutocompleteService real = unwarmed();
         AtomicBoolean stop = new AtomicBoolean();
-        new Thread(new Warmup(real.withOwnCaches(), stop::get, Warmup.BUDGET_NANOS)).start();
+        new Thread(new Warmup(real.withOwnCaches(), stop::get, 60_000_000_000L)).start();
         List<Suggestion> during = answers(real);
         stop.set(true);
         assertEquals(REQUESTS.length / 2, real.requestsServed(), "the warm-up's requests are not the real service's");
