@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Suggests what comes next at the cursor: a pure function of (code, cursor, language) with
@@ -25,17 +26,38 @@ public final class AutocompleteService {
     private final Map<String, PriorModel> priors;
     private final Predictor predictor;
     private final SuggestionBuilder builder;
+    private final AtomicLong requestsServed = new AtomicLong();
 
+    /** Loads the shipped model and starts warming it up in the background ({@link Warmup}). */
     public AutocompleteService() {
         this(loadPriors(), Ranker.load(), Calibration.load(), Tuning.load());
-        Warmup.run(this);
+        Warmup.startOnce(this);
     }
 
     AutocompleteService(Map<String, PriorModel> priors, Ranker ranker, Calibration calibration,
                         SuggestionBuilder.Policy policy) {
+        this(priors, new Predictor(ranker), new SuggestionBuilder(policy, calibration));
+    }
+
+    private AutocompleteService(Map<String, PriorModel> priors, Predictor predictor, SuggestionBuilder builder) {
         this.priors = priors;
-        this.predictor = new Predictor(ranker);
-        this.builder = new SuggestionBuilder(policy, calibration);
+        this.predictor = predictor;
+        this.builder = builder;
+    }
+
+    /** The same model with empty caches of its own. */
+    AutocompleteService withOwnCaches() {
+        return new AutocompleteService(priors, predictor, builder);
+    }
+
+    /** The shipped prior of a language, or null. */
+    PriorModel prior(String language) {
+        return priors.get(language);
+    }
+
+    /** How many times {@link #complete} was asked. */
+    long requestsServed() {
+        return requestsServed.get();
     }
 
     static Map<String, PriorModel> loadPriors() {
@@ -55,6 +77,7 @@ public final class AutocompleteService {
      * @param language one of {@link io.pairpad.Languages#ALL}
      */
     public Suggestion complete(String code, int cursor, String language) {
+        requestsServed.incrementAndGet();
         try {
             if (code == null) {
                 return Suggestion.NONE;

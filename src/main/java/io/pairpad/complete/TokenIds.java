@@ -84,7 +84,7 @@ final class TokenIds {
     /** The texts, sorted. */
     String[] sortedTexts() {
         String[] out = Arrays.copyOf(texts, size());
-        Arrays.sort(out);
+        StringSort.sort(out);
         return out;
     }
 }
