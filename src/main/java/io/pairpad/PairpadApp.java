@@ -21,6 +21,7 @@ import io.pairpad.rooms.RoomService;
 import io.pairpad.web.AddressRateLimiter;
 import io.pairpad.web.ClientAddress;
 import io.pairpad.web.ErrorHandlers;
+import io.pairpad.web.InlineWebSocketConnector;
 import io.pairpad.web.Json;
 import io.pairpad.web.JsonErrorHandler;
 import io.pairpad.web.OriginPolicy;
@@ -43,6 +44,7 @@ public final class PairpadApp {
     private static final int HTTP_THREADS = 32;
 
     private final Config config;
+    private final QueuedThreadPool threads;
     private final Javalin javalin;
     private final CollabHub hub;
     private final List<String> routes = new ArrayList<>();
@@ -61,8 +63,12 @@ public final class PairpadApp {
         this.hub = new CollabHub(database.dataSource(), jdbi, mapper, config.limits(), bus);
         RoomService roomService = new RoomService(jdbi, hub, config.limits().maxDocChars());
         HistoryController history = new HistoryController(roomService, hub.history(), mapper);
+        // Jetty's default grows to 250 threads under many sockets; past a few per core they only add context
+        // switches, stacks for the GC to scan and memory. Handlers block at most on a pooled JDBC connection.
+        this.threads = new QueuedThreadPool(HTTP_THREADS, 8, 60_000);
+        threads.setName("pairpad-http");
         CollabSocket socket = new CollabSocket(hub, roomService, mapper,
-                new OriginPolicy(config.allowedOrigins()), config.limits());
+                new OriginPolicy(config.allowedOrigins()), config.limits(), threads);
         ClientAddress clientAddress = new ClientAddress(config.edge().trustProxy());
         RoomController rooms = new RoomController(roomService, mapper, bodies, clientAddress,
                 new AddressRateLimiter("room creations", config.limits().roomsPerMinute()));
@@ -105,11 +111,13 @@ public final class PairpadApp {
     private void configureServer(JavalinConfig cfg, ObjectMapper mapper) {
         cfg.jsonMapper(new JavalinJackson(mapper, false));
         cfg.startup.showJavalinBanner = false;
-        // Jetty's default grows to 250 threads under many sockets; past a few per core they only add context
-        // switches, stacks for the GC to scan and memory. Handlers block at most on a pooled JDBC connection.
-        QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 8, 60_000);
-        threads.setName("pairpad-http");
         cfg.jetty.threadPool = threads;
+        cfg.jetty.addConnector((server, http) -> {
+            InlineWebSocketConnector connector = new InlineWebSocketConnector(server, http);
+            connector.setHost(cfg.jetty.host);
+            connector.setPort(cfg.jetty.port);
+            return connector;
+        });
         cfg.http.maxRequestSize = config.limits().maxMessageBytes();
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         cfg.jetty.modifyWebSocketServletFactory(ws -> {

@@ -25,13 +25,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket {@code /ws/{roomId}}: binds each connection to its room at the handshake, reads and checks
- * client messages, and hands them to the room. No message can name another room.
+ * client messages, and hands them to the room. No message can name another room. Messages are read on the
+ * socket selector's thread and handled there unless they may block; see {@link MessageLane}.
  */
 public final class CollabSocket {
     private static final Logger log = LoggerFactory.getLogger(CollabSocket.class);
@@ -46,20 +48,24 @@ public final class CollabSocket {
     private final Messages messages;
     private final OriginPolicy originPolicy;
     private final Config.Limits limits;
+    private final Executor workers;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     /** What one open socket is bound to. */
-    private record Connection(UUID roomId, LiveRoom room, Participant participant, MessageRateLimiter limiter) {
+    private record Connection(String sessionId, UUID roomId, LiveRoom room, Participant participant,
+            MessageRateLimiter limiter, MessageLane lane) {
     }
 
+    /** {@code workers} run the messages that may block, off the socket selector's thread. */
     public CollabSocket(CollabHub hub, RoomService roomService, ObjectMapper mapper, OriginPolicy originPolicy,
-            Config.Limits limits) {
+            Config.Limits limits, Executor workers) {
         this.hub = hub;
         this.roomService = roomService;
         this.mapper = mapper;
         this.messages = new Messages(mapper);
         this.originPolicy = originPolicy;
         this.limits = limits;
+        this.workers = workers;
     }
 
     /** Refuses a cross-site upgrade before any WebSocket exists. */
@@ -99,14 +105,19 @@ public final class CollabSocket {
             ctx.closeSession(CloseCodes.NO_SUCH_ROOM, "no such room");
             return;
         }
-        connections.put(ctx.sessionId(), new Connection(roomId.get(), room.get(), participant,
-                new MessageRateLimiter(limits.msgRate(), limits.msgBurst())));
+        connections.put(ctx.sessionId(), new Connection(ctx.sessionId(), roomId.get(), room.get(), participant,
+                new MessageRateLimiter(limits.msgRate(), limits.msgBurst()), new MessageLane(workers)));
     }
 
+    /** Leaves the room after the connection's messages still waiting in its lane. */
     private void close(WsContext ctx) {
-        Connection connection = connections.remove(ctx.sessionId());
+        Connection connection = connections.get(ctx.sessionId());
         if (connection != null) {
-            connection.room().leave(connection.participant());
+            connection.lane().run(() -> {
+                if (connections.remove(connection.sessionId(), connection)) {
+                    connection.room().leave(connection.participant());
+                }
+            }, false);
         }
     }
 
@@ -127,10 +138,44 @@ public final class CollabSocket {
             disconnect(ctx, connection, CloseCodes.TOO_LARGE, "message too large");
             return;
         }
+        ObjectNode message;
         try {
-            dispatch(connection, JsonBody.readObject(mapper, text, "message"));
+            message = JsonBody.readObject(mapper, text, "message");
         } catch (ApiException e) {
-            participant.send(messages.error(e.error(), e.getMessage()));
+            connection.lane().run(() -> participant.send(messages.error(e.error(), e.getMessage())), false);
+            return;
+        }
+        connection.lane().run(() -> handle(connection, message), mayBlock(connection, message));
+    }
+
+    /**
+     * Whether handling {@code message} may wait for the database or compute for long: a language change is
+     * stored, a whole new text is diffed against the room's (perhaps an old revision of it, read from the log),
+     * and an op made on a revision older than the room holds in memory is transformed against the log.
+     */
+    private static boolean mayBlock(Connection connection, ObjectNode message) {
+        JsonNode type = message.get("type");
+        String name = type == null ? "" : type.asText();
+        return switch (name) {
+            case "language", "code_update" -> true;
+            case "op" -> {
+                JsonNode revision = message.get("revision");
+                yield revision != null && revision.canConvertToLong()
+                        && connection.room().readsHistoryFor(revision.longValue());
+            }
+            default -> false;
+        };
+    }
+
+    /** Handles a message, unless its connection was dropped for abuse while it waited in the lane. */
+    private void handle(Connection connection, ObjectNode message) {
+        if (connections.get(connection.sessionId()) != connection) {
+            return;
+        }
+        try {
+            dispatch(connection, message);
+        } catch (ApiException e) {
+            connection.participant().send(messages.error(e.error(), e.getMessage()));
         }
     }
 
@@ -138,7 +183,8 @@ public final class CollabSocket {
     private void binaryMessage(WsBinaryMessageContext ctx) {
         Connection connection = connections.get(ctx.sessionId());
         if (connection != null && admit(ctx, connection)) {
-            connection.participant().send(messages.error("invalid_json", "Messages must be JSON in text frames"));
+            connection.lane().run(() -> connection.participant().send(
+                    messages.error("invalid_json", "Messages must be JSON in text frames")), false);
         }
     }
 

@@ -16,7 +16,8 @@ final class RecentOps {
     private final Map<String, Long> revisionsById = new HashMap<>();
     /** Index in {@link #ops} of revision {@code from + 1}; dropped ops are compacted away in bulk. */
     private int head;
-    private long from;
+    /** Volatile: the room reads it without its lock to tell which messages may block. */
+    private volatile long from;
 
     RecentOps(long from) {
         this.from = from;
