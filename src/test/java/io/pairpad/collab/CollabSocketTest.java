@@ -252,6 +252,50 @@ class CollabSocketTest {
         });
     }
 
+    /**
+     * Messages are read on the socket selector's thread; one that waits for the database must not hold up
+     * the other sockets, nor be overtaken by the later messages of its own connection.
+     */
+    @Test
+    void aLanguageChangeWaitingForTheDatabaseHoldsUpNoOtherRoomAndKeepsItsOrder() throws Exception {
+        Jdbi jdbi = Jdbi.create(TestDatabase.get().dataSource());
+        TestApp.run((server, client) -> {
+            Api api = new Api(server.port());
+            String slowRoom = createRoom(api, "");
+            String otherRoom = createRoom(api, "");
+            try (WsClient ada = WsClient.connect(server.port(), "/ws/" + slowRoom);
+                 WsClient bob = WsClient.connect(server.port(), "/ws/" + slowRoom);
+                 WsClient cy = WsClient.connect(server.port(), "/ws/" + otherRoom);
+                 WsClient dee = WsClient.connect(server.port(), "/ws/" + otherRoom);
+                 org.jdbi.v3.core.Handle locker = jdbi.open()) {
+                ada.next("init");
+                bob.next("init");
+                cy.next("init");
+                dee.next("init");
+                locker.begin();
+                locker.createQuery("SELECT id FROM rooms WHERE id = CAST(:id AS uuid) FOR UPDATE")
+                        .bind("id", slowRoom).mapTo(String.class).one();
+
+                ada.send("{\"type\":\"language\",\"language\":\"rust\"}");
+                ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"a:1\",\"op\":[\"after\"]}");
+                cy.send("{\"type\":\"op\",\"revision\":0,\"id\":\"c:1\",\"op\":[\"meanwhile\"]}");
+                assertEquals(1, cy.nextWithin("ack", 3_000).get("revision").intValue(),
+                        "another room's op is acked while the language change waits for its row lock");
+                assertEquals("meanwhile", dee.nextWithin("op", 3_000).get("op").get(0).textValue());
+                for (JsonNode seen = bob.poll(300); seen != null; seen = bob.poll(300)) {
+                    assertEquals("user_joined", seen.get("type").textValue(),
+                            "nothing of ada's reaches bob while her language change waits: " + seen);
+                }
+
+                locker.rollback();
+                assertEquals("rust", bob.next("language").get("language").textValue());
+                assertEquals("after", bob.next("op").get("op").get(0).textValue(),
+                        "the op ada sent after the language change comes after it");
+                assertEquals(1, ada.next("ack").get("revision").intValue());
+            }
+        });
+    }
+
     @Test
     void restCodeChangeReachesEditorsAsAnOp() {
         TestApp.run((server, client) -> {
