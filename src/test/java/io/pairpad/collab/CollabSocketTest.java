@@ -252,6 +252,33 @@ class CollabSocketTest {
         });
     }
 
+    /** The room holds only its latest ops in memory; a late op or a resend from before them is served from the log. */
+    @Test
+    void anOpOrAResendFromBeforeTheRoomsWindowIsServedFromTheLog() {
+        TestApp.run((server, client) -> {
+            Api api = new Api(server.port());
+            String room = createRoom(api, "");
+            try (WsClient ada = WsClient.connect(server.port(), "/ws/" + room);
+                 WsClient bob = WsClient.connect(server.port(), "/ws/" + room)) {
+                ada.next("init");
+                bob.next("init");
+                for (int revision = 0; revision < 100; revision++) {
+                    ada.send("{\"type\":\"op\",\"revision\":" + revision + ",\"id\":\"a:" + revision
+                            + "\",\"op\":[" + (revision == 0 ? "" : revision + ",") + "\"a\"]}");
+                    assertEquals(revision + 1, ada.next("ack").get("revision").intValue());
+                }
+                bob.send("{\"type\":\"op\",\"revision\":0,\"id\":\"b:late\",\"op\":[\"b\"]}");
+                assertEquals(101, bob.next("ack").get("revision").intValue());
+                ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"a:0\",\"op\":[\"a\"]}");
+                assertEquals(1, ada.next("ack").get("revision").intValue(), "a resend is acked with its revision");
+
+                JsonNode stored = api.get("/api/rooms/" + room).json();
+                assertEquals(101, stored.get("revision").intValue(), "the resend was not applied again");
+                assertEquals("b" + "a".repeat(100), stored.get("code").textValue());
+            }
+        });
+    }
+
     /**
      * Messages are read on the socket selector's thread; one that waits for the database must not hold up
      * the other sockets, nor be overtaken by the later messages of its own connection.
