@@ -165,7 +165,10 @@ final class LineIndex {
 
     /** The newline marker a line gets in the model stream, from its indentation and the previous non-blank line's. */
     static String marker(int indent, int prevIndent) {
-        if (prevIndent < 0 || indent == prevIndent) {
+        if (prevIndent < 0) {
+            return ModelStream.NL_FIRST;
+        }
+        if (indent == prevIndent) {
             return ModelStream.NL;
         }
         return indent > prevIndent ? ModelStream.NL_IN : ModelStream.NL_OUT;

@@ -6,12 +6,15 @@ import java.util.List;
 /**
  * Turns tokens into the stream the n-gram models count: significant tokens by their text
  * (long or multi-line strings as {@link #STR}), comments dropped, and before each non-blank
- * line one marker telling whether it is indented more, less or the same as the line before.
+ * line one marker telling whether it is indented more, less or the same as the line before
+ * ({@link #NL_FIRST} before the first).
  */
 final class ModelStream {
     static final String NL = "\n";
     static final String NL_IN = "\n+";
     static final String NL_OUT = "\n-";
+    /** The marker of a file's first non-blank line: what a file starts with differs from what a line does. */
+    static final String NL_FIRST = "\n^";
     static final String STR = "<str>";
     static final String NUM = "<num>";
     static final String ID = "<id>";

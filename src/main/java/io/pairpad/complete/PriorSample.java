@@ -53,7 +53,7 @@ final class PriorSample {
     }
 
     private void walk(int lineCount) {
-        context.add(ModelStream.NL);
+        context.add(ModelStream.NL_FIRST);
         while (lines < lineCount) {
             String t = lineTokens < MAX_LINE_TOKENS ? nextAbstract() : ModelStream.NL;
             context.add(t);

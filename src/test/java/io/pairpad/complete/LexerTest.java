@@ -79,7 +79,7 @@ class LexerTest {
         assertEquals(4, li.indent[4]);
         assertEquals(8, li.indent[5], "a tab is 8 columns");
         List<String> stream = ModelStream.lines(t, li, 0, li.count, -1, null);
-        assertEquals(List.of("\n", "def", "f", "(", ")", ":", "\n+", "if", "x", ":", "\n+", "return", "1",
+        assertEquals(List.of("\n^", "def", "f", "(", ")", ":", "\n+", "if", "x", ":", "\n+", "return", "1",
                 "\n-", "y", "=", "2", "\n+", "z"), stream);
     }
 
