@@ -182,10 +182,6 @@ public final class LiveRoom implements CommitListener {
     }
 
     /**
-     * A whole new text from a simple client, made on the text at {@code requestedBase}, or at the latest
-     * committed revision when it is negative.
-     */
-    /**
      * Whether an op made on {@code baseRevision} is transformed against ops read from the log. Read without the
      * room's lock, so the answer may be a moment old: the window only moves forward.
      */
@@ -193,6 +189,10 @@ public final class LiveRoom implements CommitListener {
         return baseRevision < recent.from();
     }
 
+    /**
+     * A whole new text from a simple client, made on the text at {@code requestedBase}, or at the latest
+     * committed revision when it is negative.
+     */
     synchronized void submitText(Participant author, long requestedBase, String opId, String newText) {
         long baseRevision = requestedBase < 0 ? committedRevision : requestedBase;
         if (baseRevision > committedRevision) {
