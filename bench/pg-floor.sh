@@ -6,7 +6,8 @@
 #
 #   bench/pg-floor.sh            # needs pgbench (Debian: apt-get install postgresql-15 or postgresql-client)
 #
-# Each line: rows per commit x commits/s, the backend's CPU in % of one core, and its CPU per row and per commit.
+# Each line: rows per commit x commits/s, the backend's CPU in % of one core, its CPU per commit and per row,
+# and the time of a commit (pgbench's per-transaction log, its wait for its scheduled start left out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v pgbench >/dev/null || { echo "pgbench is not installed" >&2; exit 1; }
@@ -36,12 +37,19 @@ FROM generate_series(0, $1 - 1) i;
 EOF
 }
 
+# the log's columns: client, transaction, time (us), script, epoch s, epoch us, schedule lag (us)
+commit_times() {
+  cat "$work"/commits* | awk '{print ($3 - $7) / 1000}' | sort -n | awk '{t[NR] = $1}
+    END {printf "commit p50 %.2f p99 %.2f p99.9 %.2f max %.1f ms", t[int(NR * .5)], t[int(NR * .99)], t[int(NR * .999)], t[NR]}'
+}
+
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 measure() { # rows per commit, commits per second
   script "$1" >"$work/s.sql"
-  pgbench -h 127.0.0.1 -p "$pg" -U postgres -n -M prepared -f "$work/s.sql" -R "$2" -T 16 postgres \
-    >"$work/pgbench.txt" 2>&1 &
+  rm -f "$work"/commits*
+  pgbench -h 127.0.0.1 -p "$pg" -U postgres -n -M prepared -f "$work/s.sql" -R "$2" -T 16 \
+    -l --log-prefix="$work/commits" postgres >"$work/pgbench.txt" 2>&1 &
   local bench=$!
   sleep 4
   local backend
@@ -54,9 +62,9 @@ measure() { # rows per commit, commits per second
   local hz; hz=$(getconf CLK_TCK)
   local pct; pct=$(echo "100 * ($t1 - $t0) / $hz / ($s1 - $s0)" | bc -l)
   local tps; tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.txt")
-  printf "%2d rows/commit x %4d commits/s: backend %5.1f %% of a core, %5.3f ms per commit, %5.3f ms per row, latency %s\n" \
+  printf "%2d rows/commit x %4d commits/s: backend %5.1f %% of a core, %5.3f ms per commit, %5.3f ms per row; %s\n" \
     "$1" "$2" "$pct" "$(echo "$pct * 10 / $tps" | bc -l)" "$(echo "$pct * 10 / ($tps * $1)" | bc -l)" \
-    "$(sed -n 's/^latency average = //p' "$work/pgbench.txt")"
+    "$(commit_times)"
 }
 
 echo "# $(date -u +%FT%TZ), PostgreSQL $(psql -c 'SHOW server_version'), synchronous_commit $(psql -c 'SHOW synchronous_commit')"
