@@ -31,6 +31,8 @@ const HELP = `usage: node run.js [--scenario pair|crowd|ramp|bigdoc|idle|custom]
   --doc-bytes B        initial document size in characters (default 1000; bigdoc compares 1000 and 998000)
   --ramp-steps a,b,c   room counts for the ramp (default 50,100,200,300,400,500,600,800,1000,1200,1600)
   --ramp-p99 MS        the ramp stops at this edit->all-peers p99 (default 50)
+  --ramp-warmup S      the ramp's first step types S s before it is measured, as a fresh server's JIT
+                       compiles the edit path (default 60, like --warmup elsewhere; later steps: --warmup)
   --ramp-all           walk every step whatever the p99 (stop only if a generator passes 85 % CPU or
                        delivers under 90 % of the target), to see the whole curve
   --instances N        server instances (default 1): instance 1 owns the embedded PostgreSQL, the others
@@ -67,6 +69,7 @@ function parseArgs(argv) {
       case '--doc-bytes': o.docBytes = Number(val()); break;
       case '--ramp-steps': o.rampSteps = val().split(',').map(Number); break;
       case '--ramp-p99': o.rampP99 = Number(val()); break;
+      case '--ramp-warmup': o.rampWarmup = Number(val()); break;
       case '--ramp-all': o.rampAll = true; break;
       case '--instances': o.instances = Number(val()); break;
       case '--redis': o.redis = true; break;
@@ -107,6 +110,7 @@ function parseArgs(argv) {
     docBytes: o.docBytes,
     rampSteps: o.rampSteps || [50, 100, 200, 300, 400, 500, 600, 800, 1000, 1200, 1600],
     rampP99: o.rampP99 || 50,
+    rampWarmup: o.rampWarmup ?? 60,
     instances,
     redis: !!o.redis || instances > 1,
     port: o.port || 18480,
@@ -379,7 +383,8 @@ async function rampRun(cfg, docBytes) {
       const ids = await createRooms(servers[0], roomsNow - have, documentOf(docBytes));
       const conn = await connect(workers, servers, ids, cfg, `s${roomsNow}`);
       have = roomsNow;
-      const r = await typeOnce(workers, servers, sampler, { ...cfg, roomsNow });
+      const warmup = steps.length === 0 ? cfg.rampWarmup : cfg.warmup;
+      const r = await typeOnce(workers, servers, sampler, { ...cfg, roomsNow, warmup });
       r.connect = conn;
       r.convergence = await convergence(workers, servers[0]);
       steps.push(r);
