@@ -311,6 +311,10 @@ class RestFuzzTest {
                 }
             }
             if (random.nextInt(20) == 0) {
+                if (q.isEmpty()) {
+                    // junk straight after the path would make another path, which the caller's endpoint is not
+                    q.append('?');
+                }
                 q.append(Weird.pick(random, new String[] {"?", "&", "&&", "=", "#frag", "%", "%zz"}));
             }
             return q.toString();
