@@ -9,7 +9,8 @@ class ContextMatchesTest {
 
     static ContextMatches at(String before, String after) {
         String code = before + after;
-        return new ContextMatches(new Document(LanguageSpec.of("python"), code, before.length(), new ChunkCache(100_000)));
+        Document d = new Document(LanguageSpec.of("python"), code, before.length(), new ChunkCache(100_000));
+        return new ContextMatches(d, FunctionBody.of(d));
     }
 
     @Test
