@@ -90,30 +90,36 @@ final class Confidence {
     /** Raises every probability to one exponent, renormalised, chosen so that top's becomes q. */
     static double temper(List<Candidate> cands, Candidate top, double other, double q) {
         double lt = Math.log(top.prob);
+        // log-probabilities over top's: other's first, then the candidates'
+        double[] rel = new double[cands.size() + 1];
+        rel[0] = Math.log(other) - lt;
+        for (int i = 0; i < cands.size(); i++) {
+            rel[i + 1] = Math.log(cands.get(i).prob) - lt;
+        }
         double target = 1 / q;
         double lo = MIN_LOG_EXPONENT;
         double hi = MAX_LOG_EXPONENT;
         for (int i = 0; i < STEPS; i++) {
             double mid = (lo + hi) / 2;
             // the normaliser over top's probability falls as the exponent grows
-            if (normaliser(cands, other, lt, Math.exp(mid)) > target) {
+            if (normaliser(rel, Math.exp(mid)) > target) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
         double a = Math.exp((lo + hi) / 2);
-        double z = normaliser(cands, other, lt, a);
-        for (Candidate c : cands) {
-            c.prob = Math.exp(a * (Math.log(c.prob) - lt)) / z;
+        double z = normaliser(rel, a);
+        for (int i = 0; i < cands.size(); i++) {
+            cands.get(i).prob = Math.exp(a * rel[i + 1]) / z;
         }
-        return Math.exp(a * (Math.log(other) - lt)) / z;
+        return Math.exp(a * rel[0]) / z;
     }
 
-    private static double normaliser(List<Candidate> cands, double other, double lt, double a) {
-        double z = Math.exp(a * (Math.log(other) - lt));
-        for (Candidate c : cands) {
-            z += Math.exp(a * (Math.log(c.prob) - lt));
+    private static double normaliser(double[] rel, double a) {
+        double z = 0;
+        for (double r : rel) {
+            z += Math.exp(a * r);
         }
         return z;
     }
