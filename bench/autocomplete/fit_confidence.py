@@ -24,6 +24,13 @@ HEAD = ["logit_p1", "logit_p2", "p1_minus_p2", "log_cands", "oov_prefix_len", "o
 EPS = 1e-6  # Confidence.EPS
 
 
+def load(prefix, nf):
+    """TrainDump's rows (see train_ranker.load) of a ranker with nf features."""
+    cand = np.fromfile(prefix + ".cand", dtype="<f4").reshape(-1, 4 + nf).astype(np.float64)
+    oov = np.fromfile(prefix + ".oov", dtype="<f4").reshape(-1, 4 + len(tr.OOV)).astype(np.float64)
+    return cand, oov
+
+
 def logit(p):
     p = np.clip(p, EPS, 1 - EPS)
     return np.log(p / (1 - p))
@@ -92,8 +99,9 @@ def main():
     ap.add_argument("--eval", help="TrainDump output prefix of other events to compare with the ranker's own")
     a = ap.parse_args()
     ranker = json.load(open(a.ranker))
-    cand, oov = tr.load(a.prefix)
-    test = tr.load(a.eval) if a.eval else None
+    nf = len(ranker["features"])
+    cand, oov = load(a.prefix, nf)
+    test = load(a.eval, nf) if a.eval else None
     out = {"about": "logistic models of P(the ranker's first candidate is right), per context class; "
                     "fitted by bench/autocomplete/fit_confidence.py on the dev set",
            "features": HEAD + ranker["features"] + tr.LANGUAGES, "bias": {}, "weights": {}}
