@@ -7,10 +7,8 @@ import java.util.Map;
  * Where else in the document the tokens just before the cursor occur, and what followed them
  * there: for each such next token, the longest run of context tokens matched (up to
  * {@link #MAX_LEN}, longer than the n-gram models' 3), how often a run of at least
- * {@link #LONG} matched, how far away the nearest match of at least two tokens is, and how
- * often it came after the last one and the last two context tokens inside the function
- * enclosing the cursor ({@link FunctionBody}). Line-start markers are left out, so a match may
- * span lines.
+ * {@link #LONG} matched, and how far away the nearest match of at least two tokens is.
+ * Line-start markers are left out, so a match may span lines.
  */
 final class ContextMatches {
     static final int MAX_LEN = 8;
@@ -18,41 +16,26 @@ final class ContextMatches {
     /** Significant tokens looked at on each side of the cursor. */
     static final int WINDOW = 4000;
 
-    /**
-     * Per next token: {longest match, matches of at least LONG, nearest distance of a match of at
-     * least 2, matches inside the function, matches of at least 2 inside the function}.
-     */
+    /** Per next token: {longest match, matches of at least LONG, nearest distance of a match of at least 2}. */
     private final Map<String, int[]> byNext = new HashMap<>();
 
-    ContextMatches(Document d, FunctionBody body) {
+    ContextMatches(Document d) {
         Tokens t = d.tokens;
         String[] ctx = lastSignificant(t, d.contextEnd);
         if (ctx.length == 0) {
             return;
         }
         int[] before = significant(t, Math.max(0, d.contextEnd - 3 * WINDOW), d.contextEnd, WINDOW, true);
-        scan(t, before, ctx, true, body);
+        scan(t, before, ctx, true);
         int from = d.lines.endTok[d.curLine];
         int[] after = significant(t, from, Math.min(t.size(), from + 3 * WINDOW), WINDOW, false);
-        scan(t, after, ctx, false, body);
+        scan(t, after, ctx, false);
     }
 
     /** The longest context run after which token w came, 0 if none. */
     int longest(String w) {
         int[] s = byNext.get(w);
         return s == null ? 0 : s[0];
-    }
-
-    /** How often w came after the last context token inside the enclosing function. */
-    int inFunction(String w) {
-        int[] s = byNext.get(w);
-        return s == null ? 0 : s[3];
-    }
-
-    /** How often w came after the last two context tokens inside the enclosing function. */
-    int inFunction2(String w) {
-        int[] s = byNext.get(w);
-        return s == null ? 0 : s[4];
     }
 
     /** How often w came after a run of at least LONG context tokens. */
@@ -67,7 +50,7 @@ final class ContextMatches {
         return s == null || s[2] == Integer.MAX_VALUE ? -1 : s[2];
     }
 
-    private void scan(Tokens t, int[] sig, String[] ctx, boolean before, FunctionBody body) {
+    private void scan(Tokens t, int[] sig, String[] ctx, boolean before) {
         int k = ctx.length;
         for (int p = 1; p < sig.length; p++) {
             if (!t.textEquals(sig[p - 1], ctx[k - 1])) {
@@ -78,19 +61,13 @@ final class ContextMatches {
                 m++;
             }
             int dist = before ? sig.length - p : p + 1;
-            int[] s = byNext.computeIfAbsent(ModelStream.text(t, sig[p]), x -> new int[] {0, 0, Integer.MAX_VALUE, 0, 0});
+            int[] s = byNext.computeIfAbsent(ModelStream.text(t, sig[p]), x -> new int[] {0, 0, Integer.MAX_VALUE});
             s[0] = Math.max(s[0], m);
             if (m >= LONG) {
                 s[1]++;
             }
             if (m >= 2) {
                 s[2] = Math.min(s[2], dist);
-            }
-            if (body.contains(sig[p])) {
-                s[3]++;
-                if (m >= 2) {
-                    s[4]++;
-                }
             }
         }
     }

@@ -10,7 +10,6 @@ import java.util.Set;
  */
 final class EnclosingScope {
     private static final int MAX_SCAN_TOKENS = 20_000;
-    private static final Set<String> CONTROL = Set.of("if", "for", "while", "switch", "catch", "synchronized");
 
     private EnclosingScope() {
     }
@@ -27,21 +26,6 @@ final class EnclosingScope {
 
     /** The '(' of the nearest enclosing def's parameters (Python), or -1. */
     private static int pythonHeader(Document d) {
-        int l = defLine(d);
-        if (l < 0) {
-            return -1;
-        }
-        Tokens t = d.tokens;
-        for (int j = d.lines.firstTok[l]; j < d.lines.endTok[l]; j++) {
-            if (t.textEquals(j, "(")) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    /** The line of the nearest def enclosing the cursor by indentation (Python), or -1 (none, or a class first). */
-    static int defLine(Document d) {
         int indent = d.currentIndent();
         Tokens t = d.tokens;
         for (int l = d.curLine - 1; l >= 0 && d.curLine - l < 3000; l--) {
@@ -58,7 +42,12 @@ final class EnclosingScope {
                 i = firstSignificant(t, i + 1, d.lines.endTok[l]);
             }
             if (i >= 0 && t.textEquals(i, "def")) {
-                return l;
+                for (int j = i + 1; j < d.lines.endTok[l]; j++) {
+                    if (t.textEquals(j, "(")) {
+                        return j;
+                    }
+                }
+                return -1;
             }
             if (i >= 0 && t.textEquals(i, "class")) {
                 return -1;
@@ -81,19 +70,8 @@ final class EnclosingScope {
 
     /** The '(' of the parameter list before the nearest unclosed '{' (brace languages), or -1. */
     private static int braceHeader(Document d) {
-        int[] open = functionOpen(d, false);
-        return open == null ? -1 : open[0];
-    }
-
-    /**
-     * {'(' of the parameters, '{' of the body, unclosed '{' passed on the way} of the nearest
-     * unclosed '{' preceded by a parameter list (brace languages), or null; with skipControl,
-     * not that of an if, for, while, switch, catch or synchronized block.
-     */
-    static int[] functionOpen(Document d, boolean skipControl) {
         Tokens t = d.tokens;
         int depth = 0;
-        int passed = 0;
         int stop = Math.max(0, d.contextEnd - MAX_SCAN_TOKENS);
         for (int i = d.contextEnd - 1; i >= stop; i--) {
             if (t.kind(i) != TokenKind.OP) {
@@ -120,22 +98,16 @@ final class EnclosingScope {
                     close = prevSignificant(t, close - 1, stop);
                 }
                 if (close < 0) {
-                    passed++;
                     continue; // a class, object literal or block without parameters: look further out
                 }
                 int open = matchOpen(t, close, stop);
-                if (open < 0) {
-                    return null;
+                if (open >= 0) {
+                    return open;
                 }
-                int head = prevSignificant(t, open - 1, stop);
-                if (skipControl && head >= 0 && CONTROL.contains(t.text(head))) {
-                    passed++;
-                    continue;
-                }
-                return new int[] {open, i, passed};
+                return -1;
             }
         }
-        return null;
+        return -1;
     }
 
     private static int prevSignificant(Tokens t, int i, int stop) {

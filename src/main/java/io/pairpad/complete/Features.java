@@ -12,7 +12,6 @@ final class Features {
         "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
         "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
         "log_dist_after", "first_use", "recv_member", "recv_method", "import_new", "import_order", "block_clause",
-        "log_fn_uses", "log_fn_c1", "log_fn_c2",
     };
     static final int N = NAMES.length;
     static final int LOG_P_CACHE = 0;
@@ -61,13 +60,6 @@ final class Features {
     static final int IMPORT_ORDER = 41;
     /** At a line start: a clause that may (1) or may not (-1) continue the statement of the sibling line above. */
     static final int BLOCK_CLAUSE = 42;
-    /**
-     * The enclosing function as the innermost cache (see FunctionBody): uses of the name there,
-     * times it followed the last context token there, and the last two.
-     */
-    static final int LOG_FN_USES = 43;
-    static final int LOG_FN_C1 = 44;
-    static final int LOG_FN_C2 = 45;
 
     /** Features of the "none of these" outcome: bias, prefix length, log of candidate count. */
     static final String[] OOV_NAMES = {"oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"};

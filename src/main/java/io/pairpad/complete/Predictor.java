@@ -58,8 +58,7 @@ final class Predictor {
         Map<String, Candidate> cands = new LinkedHashMap<>();
         Set<String> params = EnclosingScope.parameters(d);
         LineAnalogs analogs = new LineAnalogs(d);
-        FunctionBody body = FunctionBody.of(d);
-        ContextMatches matches = new ContextMatches(d, body);
+        ContextMatches matches = new ContextMatches(d);
         NameDistances before = recencyBefore(d);
         NameDistances after = distanceAfter(d);
         Map<String, Integer> members = afterMemberOp(d) ? ReceiverMembers.of(d) : Map.of();
@@ -157,9 +156,6 @@ final class Predictor {
             c.features[Features.LOG_LONG_MATCHES] = Math.log1p(matches.longCount(c.token));
             int near = matches.nearest(c.token);
             c.features[Features.LOG_MATCH_DIST] = Math.log(near < 0 ? 2 * ContextMatches.WINDOW : near);
-            c.features[Features.LOG_FN_USES] = Math.log1p(body.count(c.token));
-            c.features[Features.LOG_FN_C1] = Math.log1p(matches.inFunction(c.token));
-            c.features[Features.LOG_FN_C2] = Math.log1p(matches.inFunction2(c.token));
             Integer member = members.get(c.token);
             c.features[Features.RECV_MEMBER] = member == null ? 0 : 1;
             c.features[Features.RECV_METHOD] = member != null && member == ClassIndex.METHOD ? 1 : 0;

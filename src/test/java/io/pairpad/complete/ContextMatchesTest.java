@@ -9,8 +9,7 @@ class ContextMatchesTest {
 
     static ContextMatches at(String before, String after) {
         String code = before + after;
-        Document d = new Document(LanguageSpec.of("python"), code, before.length(), new ChunkCache(100_000));
-        return new ContextMatches(d, FunctionBody.of(d));
+        return new ContextMatches(new Document(LanguageSpec.of("python"), code, before.length(), new ChunkCache(100_000)));
     }
 
     @Test
