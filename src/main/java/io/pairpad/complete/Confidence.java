@@ -49,10 +49,12 @@ final class Confidence {
 
     /**
      * Tempers the ranked probabilities (each candidate's prob, and other's) so that the first
-     * candidate gets the model's estimate; returns the new probability of "other".
+     * candidate gets the model's estimate; returns the new probability of "other". Only for the
+     * languages with a prior of their own (language, an index of Ranker.LANGUAGES, at least 0):
+     * the model was fitted on those alone.
      */
     double temper(ContextClass cc, int language, List<Candidate> cands, double[] oovFeatures, double other) {
-        if (!fitted[cc.ordinal()] || cands.isEmpty()) {
+        if (!fitted[cc.ordinal()] || language < 0 || cands.isEmpty()) {
             return other;
         }
         Candidate top = cands.get(0);
@@ -81,9 +83,7 @@ final class Confidence {
         for (int f = 0; f < Features.N; f++) {
             s += wc[HEAD.length + f] * top.features[f];
         }
-        if (language >= 0) {
-            s += wc[HEAD.length + Features.N + language];
-        }
+        s += wc[HEAD.length + Features.N + language];
         return 1 / (1 + Math.exp(-s));
     }
 

@@ -37,7 +37,8 @@ class ConfidenceTest {
     @Test
     void theModelsEstimateComesFromTheWeightsOfTheClass() throws Exception {
         // bias 0 and a weight of 1 on logit(p1): the estimate is p1 itself, so nothing changes;
-        // with a bias of 2 for MEMBER only, the first candidate there becomes surer
+        // with a bias of 2 for MEMBER only, the first candidate there becomes surer; nothing changes
+        // in a language without a prior of its own (-1), which the model was not fitted on
         String json = "{\"features\": [\"logit_p1\", \"python\"], \"bias\": {\"WORD\": 0, \"MEMBER\": 2},"
                 + " \"weights\": {\"WORD\": [1, 0], \"MEMBER\": [1, 0]}}";
         Confidence c = Confidence.read(new ObjectMapper().readTree(json));
@@ -51,5 +52,8 @@ class ConfidenceTest {
         assertEquals(1 / (1 + Math.exp(-logit)), member.get(1).prob, 1e-6);
         List<Candidate> other2 = List.of(cand("x", 0.2), cand("y", 0.6));
         assertEquals(0.2, c.temper(ContextClass.OTHER, 0, other2, new double[Features.OOV_N], 0.2), 1e-12);
+        List<Candidate> noPrior = List.of(cand("x", 0.2), cand("y", 0.6));
+        assertEquals(0.2, c.temper(ContextClass.MEMBER, -1, noPrior, new double[Features.OOV_N], 0.2), 1e-12);
+        assertEquals(0.6, noPrior.get(1).prob, 1e-12);
     }
 }
