@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A log-linear model over the candidates of one request plus an "other token" outcome:
  * score = w[class] . features, probability = softmax over the candidates and "other".
- * Weights are read once from /complete/ranker.json (learnt by bench/autocomplete/train_ranker.py).
+ * Weights are read once from /complete/ranker.json (learnt by bench/autocomplete/train_ranker.py);
+ * the distribution is then made as peaked as {@link Confidence} (/complete/confidence.json) says.
  */
 final class Ranker {
     /** Languages with weights of their own (by prior name), added to the shared ones. */
@@ -20,6 +21,7 @@ final class Ranker {
     /** lw[language][class][feature]: per-language adjustments, zero where not learnt. */
     private final double[][][] lw = new double[LANGUAGES.length][ContextClass.values().length][Features.N];
     private final double[][] oov = new double[ContextClass.values().length][Features.OOV_N];
+    private Confidence confidence = Confidence.NONE;
 
     /** Untrained weights: the interpolated n-gram probability alone, "other" rarely. */
     Ranker() {
@@ -37,6 +39,13 @@ final class Ranker {
             }
         } catch (IOException | RuntimeException e) {
             return new Ranker();
+        }
+        try (InputStream in = Ranker.class.getResourceAsStream("/complete/confidence.json")) {
+            if (in != null) {
+                r.confidence = Confidence.read(new ObjectMapper().readTree(in));
+            }
+        } catch (IOException | RuntimeException e) {
+            r.confidence = Confidence.NONE;
         }
         return r;
     }
@@ -142,6 +151,6 @@ final class Ranker {
         for (Candidate c : cands) {
             c.prob /= z;
         }
-        return Math.exp(so - max) / z;
+        return confidence.temper(cc, li, cands, oovFeatures, Math.exp(so - max) / z);
     }
 }

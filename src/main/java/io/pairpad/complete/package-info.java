@@ -19,7 +19,8 @@
  *     function from {@code EnclosingScope}, recent names, repeated line shapes from
  *     {@code LineAnalogs}), computes {@code Features} with {@code CacheModel} (the document's
  *     n-gram model) and {@code PriorView} (the shipped {@code PriorModel}), and ranks them with the
- *     learnt log-linear {@code Ranker} per {@code ContextClass}.</li>
+ *     learnt log-linear {@code Ranker} per {@code ContextClass}, whose distribution {@code Confidence}
+ *     makes as peaked as the place is predictable.</li>
  * <li><b>Suggestion</b>: {@code SuggestionOptions} lists the strings worth offering (the rests of
  *     the likeliest tokens and every start of them, each with the total probability of the tokens
  *     that begin with it; a {@code Snippets} block starter; what follows a complete word; the likeliest
@@ -31,7 +32,7 @@
  *
  * <h2>Shipped data</h2> ({@code src/main/resources/complete/}, read once by the constructor)
  * {@code prior-LANG.bin.gz} (bench/autocomplete/build-prior.sh, from the dev list only),
- * {@code ranker.json} (train_ranker.py), {@code calibration.json} and {@code policy.json}
- * (fit_calibration.py). See bench/RESULTS-autocomplete.md for how they were made and measured.
+ * {@code ranker.json} (train_ranker.py), {@code confidence.json} (fit_confidence.py),
+ * {@code calibration.json} and {@code policy.json} (fit_calibration.py). See bench/RESULTS-autocomplete.md for how they were made and measured.
  */
 package io.pairpad.complete;
