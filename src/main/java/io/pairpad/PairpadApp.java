@@ -125,6 +125,10 @@ public final class PairpadApp {
             // and answered with close code 4413 rather than cut off with Jetty's 1009.
             ws.setMaxTextMessageSize(2L * config.limits().maxMessageBytes());
             ws.setIdleTimeout(Duration.ofMinutes(2));
+            // Browsers offer permessage-deflate; pairpad declines it. Its messages are a few dozen bytes,
+            // which compression does not shrink, and every connection that took it kept a compressor of its
+            // own: 160 KB of memory per idle connection against 40 KB without (bench/RESULTS-load.md).
+            ws.getAvailableExtensionNames().remove("permessage-deflate");
         });
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/";
