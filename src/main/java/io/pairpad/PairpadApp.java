@@ -47,6 +47,7 @@ public final class PairpadApp {
     private final QueuedThreadPool threads;
     private final Javalin javalin;
     private final CollabHub hub;
+    private final AutocompleteController autocomplete;
     private final List<String> routes = new ArrayList<>();
 
     public PairpadApp(Config config, Database database) {
@@ -72,7 +73,7 @@ public final class PairpadApp {
         ClientAddress clientAddress = new ClientAddress(config.edge().trustProxy());
         RoomController rooms = new RoomController(roomService, mapper, bodies, clientAddress,
                 new AddressRateLimiter("room creations", config.limits().roomsPerMinute()));
-        AutocompleteController autocomplete = new AutocompleteController(
+        this.autocomplete = new AutocompleteController(
                 completer, mapper, bodies, config.limits().maxDocChars(), clientAddress,
                 new AddressRateLimiter("autocomplete requests", config.edge().autocompletesPerMinute()));
         SecurityHeaders securityHeaders = new SecurityHeaders(config.edge().hstsMaxAgeSeconds(),
@@ -164,6 +165,7 @@ public final class PairpadApp {
 
     public PairpadApp start() {
         javalin.start(config.port());
+        autocomplete.warmUp();
         return this;
     }
 

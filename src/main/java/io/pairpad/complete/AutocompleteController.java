@@ -2,11 +2,8 @@ package io.pairpad.complete;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.pairpad.rooms.RoomService;
 import io.pairpad.web.AddressRateLimiter;
-import io.pairpad.web.ApiException;
 import io.pairpad.web.ClientAddress;
-import io.pairpad.web.JsonBody;
 import io.pairpad.web.RequestBodies;
 
 /** {@code POST /api/autocomplete}: validates the request fully, then asks the service. */
@@ -30,19 +27,15 @@ public final class AutocompleteController {
 
     public void complete(Context ctx) {
         limiter.acquire(clientAddress.of(ctx));
-        JsonBody body = JsonBody.parse(mapper, bodies.text(ctx), false);
-        String code = body.requiredString("code");
-        String cursorField = body.has("cursorPosition") ? "cursorPosition" : "cursor";
-        int cursor = body.optionalInt(cursorField)
-                .orElseThrow(() -> ApiException.validation("Field 'cursorPosition' is required"));
-        String language = body.requiredString("language");
-        RoomService.requireSupported(language);
-        if (code.length() > maxDocChars) {
-            throw ApiException.tooLarge("The code is " + code.length() + " characters; the limit is " + maxDocChars);
-        }
-        if (cursor < 0 || cursor > code.length()) {
-            throw ApiException.validation("Field '" + cursorField + "' must be from 0 to " + code.length());
-        }
-        ctx.json(service.complete(code, cursor, language));
+        AutocompleteRequest request = AutocompleteRequest.parse(mapper, bodies.text(ctx), maxDocChars);
+        ctx.json(service.complete(request.code(), request.cursor(), request.language()));
+    }
+
+    /**
+     * Starts warming the request path up in the background ({@link Warmup}): the body's decoding and parsing
+     * as here, then the completer, on a service with caches of its own.
+     */
+    public void warmUp() {
+        Warmup.startOnce(service, mapper, maxDocChars);
     }
 }

@@ -28,10 +28,9 @@ public final class AutocompleteService {
     private final SuggestionBuilder builder;
     private final AtomicLong requestsServed = new AtomicLong();
 
-    /** Loads the shipped model and starts warming it up in the background ({@link Warmup}). */
+    /** Loads the shipped model. */
     public AutocompleteService() {
         this(loadPriors(), Ranker.load(), Calibration.load(), Tuning.load());
-        Warmup.startOnce(this);
     }
 
     AutocompleteService(Map<String, PriorModel> priors, Ranker ranker, Calibration calibration,

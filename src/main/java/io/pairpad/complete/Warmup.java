@@ -1,52 +1,80 @@
 package io.pairpad.complete;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pairpad.web.RequestBodies;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * Warms the completer up in the background: asks for completions in code made up from the
- * shipped priors ({@link PriorSample}) the way an editor does (positions anywhere in a file,
- * then words typed key by key, the rest of the line cut off), so that the just-in-time compiler
- * compiles the request path with the branches real files take. It runs on a service of its own,
- * with its own caches, so it never answers or changes a real request; it stops at the first
- * real request, or when its time is up: it runs while the database starts, and longer would
- * slow the start-up down (20 s of it made a warm start 1 s longer). Compiled code serves the
- * whole process, so only the first service of a process warms up (tests make many).
+ * Warms the request path up in the background once the server listens, so that the first people to type do
+ * not wait for the just-in-time compiler: it asks for completions the way an editor does (positions anywhere
+ * in a file, then words typed key by key, the rest of the line cut off) in samples of real code, and takes
+ * each request through the body's decoding, parsing and checking and the answer's encoding, as a request
+ * over HTTP does. The samples are pairpad's own sources and scripts ({@link #SAMPLES}, copied into the jar
+ * by the build): made-up code did not compile the branches that real files take (bench/RESULTS-autocomplete.md).
+ * It runs on a service with caches of its own, so it never answers or changes a real request, and stops at
+ * the first real request or when its time is up. Compiled code serves the whole process, so only the first
+ * controller of a process warms up (tests make many).
  */
 final class Warmup implements Runnable {
-    static final long BUDGET_NANOS = 1_500_000_000L;
+    static final long BUDGET_NANOS = 10_000_000_000L;
+    /** Per language with a prior: resources under {@code /complete/warmup/}. */
+    static final Map<String, List<String>> SAMPLES = Map.of(
+            "java", List.of("collab/LiveRoom.java", "PairpadApp.java", "complete/AutocompleteService.java"),
+            "python", List.of("fit_calibration.py", "train_ranker.py", "latency.py"),
+            "javascript", List.of("run.js", "worker.js", "report.js"));
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final int POSITIONS_PER_FILE = 10;
     private static final int WORDS_PER_FILE = 3;
-    private static final int[] FILE_LINES = {60, 200, 600, 1500};
 
     private final AutocompleteService service;
+    private final ObjectMapper mapper;
+    private final int maxDocChars;
     private final BooleanSupplier stop;
     private final long budgetNanos;
     private final Random rnd = new Random(20261126);
     private int requests;
 
-    Warmup(AutocompleteService service, BooleanSupplier stop, long budgetNanos) {
+    Warmup(AutocompleteService service, ObjectMapper mapper, int maxDocChars, BooleanSupplier stop, long budgetNanos) {
         this.service = service;
+        this.mapper = mapper;
+        this.maxDocChars = maxDocChars;
         this.stop = stop;
         this.budgetNanos = budgetNanos;
     }
 
-    /** Starts warming up the real service unless a service of this process already did; the thread, or null. */
-    static Thread startOnce(AutocompleteService real) {
-        return STARTED.compareAndSet(false, true) ? start(real, BUDGET_NANOS) : null;
+    /** Starts warming up for the real service unless a service of this process already did; the thread, or null. */
+    static Thread startOnce(AutocompleteService real, ObjectMapper mapper, int maxDocChars) {
+        return STARTED.compareAndSet(false, true) ? start(real, mapper, maxDocChars, BUDGET_NANOS) : null;
     }
 
-    /** Starts warming up a copy of the real service on a low-priority daemon thread. */
-    static Thread start(AutocompleteService real, long budgetNanos) {
-        Warmup w = new Warmup(real.withOwnCaches(), () -> real.requestsServed() > 0, budgetNanos);
+    /** Starts warming up, on a daemon thread, a copy of the real service with caches of its own. */
+    static Thread start(AutocompleteService real, ObjectMapper mapper, int maxDocChars, long budgetNanos) {
+        Warmup w = new Warmup(real.withOwnCaches(), mapper, maxDocChars, () -> real.requestsServed() > 0, budgetNanos);
         Thread t = new Thread(w, "autocomplete-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return t;
+    }
+
+    /** The text of a sample (a name of {@link #SAMPLES}). */
+    static String sample(String name) {
+        try (InputStream in = Warmup.class.getResourceAsStream("/complete/warmup/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("No warm-up sample " + name + " in the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The requests made so far. */
@@ -60,12 +88,8 @@ final class Warmup implements Runnable {
         List<String> languages = AutocompleteService.languagesWithPrior();
         for (int file = 0; !over(t0); file++) {
             String language = languages.get(file % languages.size());
-            PriorModel prior = service.prior(language);
-            if (prior == null) {
-                continue;
-            }
-            int lines = FILE_LINES[(file / languages.size()) % FILE_LINES.length];
-            String text = PriorSample.of(prior, LanguageSpec.of(language), rnd, lines);
+            List<String> names = SAMPLES.get(language);
+            String text = sample(names.get((file / languages.size()) % names.size()));
             askAtPositions(text, language, t0);
             typeWords(text, language, t0);
         }
@@ -105,11 +129,17 @@ final class Warmup implements Runnable {
         return i;
     }
 
-    /** What an editor sends while the cursor is at cur: the text with the rest of the cursor's line not yet written. */
+    /** What an editor sends while the cursor is at cur (the rest of its line not yet written), as a body is handled. */
     private void ask(String text, int cur, String language) {
         int eol = text.indexOf('\n', cur);
         String code = eol < 0 ? text.substring(0, cur) : text.substring(0, cur) + text.substring(eol);
-        service.complete(code, cur, language);
+        try {
+            byte[] body = mapper.writeValueAsBytes(Map.of("code", code, "cursorPosition", cur, "language", language));
+            AutocompleteRequest request = AutocompleteRequest.parse(mapper, RequestBodies.decode(body), maxDocChars);
+            mapper.writeValueAsBytes(service.complete(request.code(), request.cursor(), request.language()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
         requests++;
     }
 }

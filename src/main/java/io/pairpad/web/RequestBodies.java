@@ -27,15 +27,21 @@ public final class RequestBodies {
             if (bytes.length > maxBytes) {
                 throw tooLarge();
             }
-            // Strict: a lenient decoding would store U+FFFD in place of the bytes the client sent.
+            return decode(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body's text; strict, because a lenient decoding would store U+FFFD in place of the bytes sent. */
+    public static String decode(byte[] bytes) {
+        try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw ApiException.invalidJson("The body is not valid UTF-8");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

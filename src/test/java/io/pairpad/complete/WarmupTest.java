@@ -1,10 +1,11 @@
 package io.pairpad.complete;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pairpad.web.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WarmupTest {
+    private static final ObjectMapper MAPPER = Json.mapper(1 << 20);
     private static final String[] REQUESTS = {
         "python", "import os\n\ndef read_config(path):\n    with open(path) as f:\n        return f.re",
         "java", "public class A {\n    private final int size;\n    int size() {\n        return ",
@@ -34,7 +36,7 @@ class WarmupTest {
     @Test
     void stopsAtTheFirstRealRequest() throws Exception {
         AutocompleteService real = unwarmed();
-        Thread t = Warmup.start(real, 60_000_000_000L);
+        Thread t = Warmup.start(real, MAPPER, 1_000_000, 60_000_000_000L);
         Thread.sleep(300);
         assertTrue(t.isAlive(), "still warming up while nobody asks");
         answers(real);
@@ -43,14 +45,14 @@ class WarmupTest {
     }
 
     @Test
-    void onlyTheFirstServiceOfAProcessWarmsUp() {
-        new AutocompleteService();
-        assertNull(Warmup.startOnce(unwarmed()));
+    void onlyOneWarmUpRunsPerProcess() {
+        Warmup.startOnce(unwarmed(), MAPPER, 1_000_000);
+        assertNull(Warmup.startOnce(unwarmed(), MAPPER, 1_000_000));
     }
 
     @Test
     void stopsWhenItsTimeIsUp() {
-        Warmup w = new Warmup(unwarmed(), () -> false, 0);
+        Warmup w = new Warmup(unwarmed(), MAPPER, 1_000_000, () -> false, 0);
         w.run();
         assertEquals(0, w.requests());
     }
@@ -59,7 +61,7 @@ class WarmupTest {
     void leavesTheRealServiceAsItWas() {
         AutocompleteService real = unwarmed();
         AtomicBoolean stop = new AtomicBoolean();
-        new Thread(new Warmup(real.withOwnCaches(), stop::get, 60_000_000_000L)).start();
+        new Thread(new Warmup(real.withOwnCaches(), MAPPER, 1_000_000, stop::get, 60_000_000_000L)).start();
         List<Suggestion> during = answers(real);
         stop.set(true);
         assertEquals(REQUESTS.length / 2, real.requestsServed(), "the warm-up's requests are not the real service's");
@@ -68,37 +70,21 @@ class WarmupTest {
     }
 
     @Test
-    void madeUpCodeIsInTheLanguageOfThePrior() {
-        LanguageSpec spec = LanguageSpec.of("python");
-        PriorModel prior = PriorModel.load("python");
-        String code = PriorSample.of(prior, spec, new Random(1), 200);
-        assertEquals(code, PriorSample.of(prior, spec, new Random(1), 200), "the same for the same seed");
-        assertTrue(code.split("\n", -1).length > 200, code);
-        Tokens t = spec.lexer.lex(code);
-        int significant = 0;
-        int known = 0;
-        for (int i = 0; i < t.size(); i++) {
-            if (!TokenKind.isTrivia(t.kind(i))) {
-                significant++;
-                String a = prior.abstractToken(ModelStream.text(t, i));
-                known += a.equals(ModelStream.ID) || prior.table.count(a) > 0 ? 1 : 0;
+    void everyLanguageWithAPriorHasSamplesOfItsOwnCodeInTheJar() {
+        for (String language : AutocompleteService.languagesWithPrior()) {
+            List<String> names = Warmup.SAMPLES.get(language);
+            assertFalse(names == null || names.isEmpty(), language);
+            for (String name : names) {
+                Tokens t = LanguageSpec.of(language).lexer.lex(Warmup.sample(name));
+                assertTrue(t.size() > 500, name + ": " + t.size() + " tokens");
             }
         }
-        assertTrue(significant > 1000, "tokens: " + significant);
-        assertTrue(known > 0.95 * significant, known + " of " + significant + " known to the prior");
     }
 
     @Test
-    void madeUpLinesEndEvenWhereTheWalkGoesRoundACycle() {
-        for (String language : AutocompleteService.languagesWithPrior()) {
-            LanguageSpec spec = LanguageSpec.of(language);
-            PriorModel prior = PriorModel.load(language);
-            for (int seed = 0; seed < 40; seed++) {
-                String code = PriorSample.of(prior, spec, new Random(seed), 300);
-                for (String line : code.split("\n")) {
-                    assertTrue(line.length() < 40 * PriorSample.MAX_LINE_TOKENS, language + " " + seed + ": " + line);
-                }
-            }
-        }
+    void asksThroughTheBodyParsingUntilItsTimeIsUp() {
+        Warmup w = new Warmup(unwarmed(), MAPPER, 1_000_000, () -> false, 300_000_000L);
+        w.run();
+        assertTrue(w.requests() > 10, "requests: " + w.requests());
     }
 }
