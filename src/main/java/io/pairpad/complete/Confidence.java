@@ -9,8 +9,9 @@ import java.util.List;
  * likeliest, but not well how predictable the place is; a logistic model per context class
  * (bench/autocomplete/fit_confidence.py, shipped in confidence.json) estimates the chance that
  * the first candidate is right from the first two probabilities, the first candidate's features,
- * the "other" outcome's features and the language, and {@link #temper} makes the distribution as
- * peaked as that says. The order of the candidates does not change.
+ * the "other" outcome's features and the language, and {@link #temper} gives the first candidate
+ * that probability, making the candidates' distribution as peaked as that says. The order of the
+ * candidates does not change.
  */
 final class Confidence {
     static final Confidence NONE = new Confidence();
@@ -87,21 +88,29 @@ final class Confidence {
         return 1 / (1 + Math.exp(-s));
     }
 
-    /** Raises every probability to one exponent, renormalised, chosen so that top's becomes q. */
+    /**
+     * Gives top probability q and "other" the share of the rest it had, other / (1 - top); the other
+     * candidates share what is left in proportion to their probabilities raised to one exponent, which
+     * keeps their order. Where the exponent's bounds cannot make top's share among the candidates
+     * right, top still gets q and "other" takes the difference (nothing if the candidates would need
+     * more than all). Returns the new probability of "other".
+     */
     static double temper(List<Candidate> cands, Candidate top, double other, double q) {
         double lt = Math.log(top.prob);
-        // log-probabilities over top's: other's first, then the candidates'
-        double[] rel = new double[cands.size() + 1];
-        rel[0] = Math.log(other) - lt;
+        // log-probabilities over top's
+        double[] rel = new double[cands.size()];
         for (int i = 0; i < cands.size(); i++) {
-            rel[i + 1] = Math.log(cands.get(i).prob) - lt;
+            rel[i] = Math.log(cands.get(i).prob) - lt;
         }
-        double target = 1 / q;
+        double rest = 1 - top.prob;
+        double newOther = rest > 0 ? (1 - q) * other / rest : 0;
+        // the candidates' mass over top's
+        double target = (1 - newOther) / q;
         double lo = MIN_LOG_EXPONENT;
         double hi = MAX_LOG_EXPONENT;
         for (int i = 0; i < STEPS; i++) {
             double mid = (lo + hi) / 2;
-            // the normaliser over top's probability falls as the exponent grows
+            // the normaliser over top's probability falls as the exponent grows: top is the largest
             if (normaliser(rel, Math.exp(mid)) > target) {
                 lo = mid;
             } else {
@@ -109,11 +118,13 @@ final class Confidence {
             }
         }
         double a = Math.exp((lo + hi) / 2);
-        double z = normaliser(rel, a);
+        double scale = Math.min(q, 1 / normaliser(rel, a));
+        double mass = 0;
         for (int i = 0; i < cands.size(); i++) {
-            cands.get(i).prob = Math.exp(a * rel[i + 1]) / z;
+            cands.get(i).prob = scale * Math.exp(a * rel[i]);
+            mass += cands.get(i).prob;
         }
-        return Math.exp(a * rel[0]) / z;
+        return Math.max(0, 1 - mass);
     }
 
     private static double normaliser(double[] rel, double a) {

@@ -35,6 +35,35 @@ class ConfidenceTest {
     }
 
     @Test
+    void reachesTheEstimateWhereOtherIsLikelierThanTheFirstCandidate() {
+        for (double q : new double[] {0.1, 0.6, 0.9}) {
+            List<Candidate> cands = List.of(cand("a", 0.2), cand("b", 0.1), cand("c", 0.05));
+            double other = Confidence.temper(cands, cands.get(0), 0.65, q);
+            assertEquals(q, cands.get(0).prob, 1e-6);
+            assertEquals(1.0, total(cands, other), 1e-9);
+            assertTrue(cands.get(0).prob > cands.get(1).prob && cands.get(1).prob > cands.get(2).prob);
+            assertEquals(0.65 / 0.8, other / (1 - q), 1e-6);
+        }
+    }
+
+    @Test
+    void aSingleCandidateTakesTheEstimateAndOtherTheRest() {
+        List<Candidate> one = List.of(cand("a", 0.3));
+        assertEquals(0.2, Confidence.temper(one, one.get(0), 0.7, 0.8), 1e-9);
+        assertEquals(0.8, one.get(0).prob, 1e-9);
+    }
+
+    @Test
+    void anEstimateBelowEvenShareStillReachesTheFirstCandidate() {
+        // even a flat distribution over the two candidates leaves "other" less than its share
+        List<Candidate> cands = List.of(cand("a", 0.3), cand("b", 0.29));
+        double other = Confidence.temper(cands, cands.get(0), 0.41, 0.05);
+        assertEquals(0.05, cands.get(0).prob, 1e-9);
+        assertTrue(cands.get(1).prob < 0.05 && cands.get(1).prob > 0.049);
+        assertEquals(1.0, total(cands, other), 1e-9);
+    }
+
+    @Test
     void theModelsEstimateComesFromTheWeightsOfTheClass() throws Exception {
         // bias 0 and a weight of 1 on logit(p1): the estimate is p1 itself, so nothing changes;
         // with a bias of 2 for MEMBER only, the first candidate there becomes surer; nothing changes
