@@ -8,7 +8,11 @@ import java.util.Set;
 /**
  * Python's clauses that continue a compound statement ({@code else}, {@code elif},
  * {@code except}, {@code finally}) can only start a line whose previous sibling line (same
- * indentation, same block) starts the statement they continue.
+ * indentation, same block) starts the statement they continue. Read the other way, a line that
+ * opens a block followed by such a clause starts one of those statements ({@code try} before
+ * {@code except}); in the brace languages the clause comes after the block's closing brace
+ * ({@code } catch}, {@code } else}), and the line before it is the statement or a clause of it
+ * that itself begins with a closing brace ({@code } else if (...) {}).
  */
 final class BlockContinuation {
     /** Clause keyword to the first tokens of the sibling lines it may follow. */
@@ -19,6 +23,12 @@ final class BlockContinuation {
             "finally", Set.of("try", "except", "else"));
 
     private static final List<String> CLAUSES = List.of("elif", "else", "except", "finally");
+    /** In the brace languages: clause after a closing brace to the first tokens of the lines it may follow. */
+    private static final Map<String, Set<String>> FOLLOWS_BRACE = Map.of(
+            "else", Set.of("if", "}"),
+            "catch", Set.of("try", "}"),
+            "finally", Set.of("try", "}"),
+            "while", Set.of("do"));
 
     private BlockContinuation() {
     }
@@ -43,5 +53,42 @@ final class BlockContinuation {
             return 0;
         }
         return prevFirst != null && after.contains(prevFirst) ? 1 : -1;
+    }
+
+    /**
+     * The keywords that may start a line which the clause nextClause continues (a name of the next sibling
+     * line as {@link LineAnalogs#nextClause} gives it).
+     */
+    static List<String> before(LanguageSpec spec, String nextClause) {
+        Set<String> starts = startsBefore(spec, nextClause);
+        List<String> out = new ArrayList<>();
+        if (starts != null) {
+            for (String s : starts) {
+                if (spec.isKeyword(s)) {
+                    out.add(s);
+                }
+            }
+            out.sort(null);
+        }
+        return out;
+    }
+
+    /** 1 if candidate may start a line that nextClause continues, -1 if not, 0 where no clause follows. */
+    static double precedes(LanguageSpec spec, String nextClause, String candidate) {
+        Set<String> starts = startsBefore(spec, nextClause);
+        if (starts == null) {
+            return 0;
+        }
+        return starts.contains(candidate) ? 1 : -1;
+    }
+
+    private static Set<String> startsBefore(LanguageSpec spec, String nextClause) {
+        if (nextClause == null) {
+            return null;
+        }
+        if (spec.indentBlocks) {
+            return FOLLOWS.get(nextClause);
+        }
+        return spec.isKeyword(nextClause) ? FOLLOWS_BRACE.get(nextClause) : null;
     }
 }

@@ -12,6 +12,7 @@ final class Features {
         "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
         "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
         "log_dist_after", "first_use", "recv_member", "recv_method", "import_new", "import_order", "block_clause",
+        "next_clause",
     };
     static final int N = NAMES.length;
     static final int LOG_P_CACHE = 0;
@@ -60,6 +61,11 @@ final class Features {
     static final int IMPORT_ORDER = 41;
     /** At a line start: a clause that may (1) or may not (-1) continue the statement of the sibling line above. */
     static final int BLOCK_CLAUSE = 42;
+    /**
+     * At a line start whose line opens a block: a statement that the clause starting the next sibling line
+     * (else, except, a brace language's "} catch"...) may continue (1), or not (-1).
+     */
+    static final int NEXT_CLAUSE = 43;
 
     /** Features of the "none of these" outcome: bias, prefix length, log of candidate count. */
     static final String[] OOV_NAMES = {"oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"};

@@ -25,6 +25,11 @@ final class LineAnalogs {
     /** First token of the previous sibling line, or null. */
     String prevFirst;
     /**
+     * At a line start that opens a block (the next non-blank line is deeper): how the next sibling line after
+     * that block begins, its first token or, after a closing brace, the token after it; else null.
+     */
+    String nextClause;
+    /**
      * Right context at a line start: how the next non-blank line's indentation compares with the
      * cursor line's (-1, 0, 1), and for nearby lines, how often each first token came with that
      * same comparison to its next line, and at all.
@@ -75,6 +80,7 @@ final class LineAnalogs {
             }
         }
         if (lineStart) {
+            nextClause = nextSiblingStart(t, li, cl, indent);
             int nl = nextNonBlank(li, cl);
             if (nl >= 0) {
                 nextDelta = Integer.signum(li.indent[nl] - indent);
@@ -115,6 +121,39 @@ final class LineAnalogs {
             }
         }
         return -1;
+    }
+
+    private static String nextSiblingStart(Tokens t, LineIndex li, int cl, int indent) {
+        boolean deeper = false;
+        for (int l = cl + 1; l < li.count && l - cl <= FOLLOW_WINDOW; l++) {
+            int ind = li.indent[l];
+            if (ind < 0) {
+                continue;
+            }
+            if (ind > indent) {
+                deeper = true;
+            } else {
+                if (ind < indent || !deeper) {
+                    return null;
+                }
+                String f = first(t, li, l);
+                return "}".equals(f) ? second(t, li, l) : f;
+            }
+        }
+        return null;
+    }
+
+    private static String second(Tokens t, LineIndex li, int l) {
+        boolean seenFirst = false;
+        for (int i = li.firstTok[l]; i < li.endTok[l]; i++) {
+            if (!TokenKind.isTrivia(t.kind(i))) {
+                if (seenFirst) {
+                    return ModelStream.text(t, i);
+                }
+                seenFirst = true;
+            }
+        }
+        return null;
     }
 
     private static String first(Tokens t, LineIndex li, int l) {

@@ -113,6 +113,9 @@ final class Predictor {
                 for (String k : BlockContinuation.allowed(spec, analogs.prevFirst)) {
                     add(cands, k, "keyword");
                 }
+                for (String k : BlockContinuation.before(spec, analogs.nextClause)) {
+                    add(cands, k, "keyword");
+                }
             }
             if (cls == ContextClass.OTHER) {
                 for (String a : params) {
@@ -167,6 +170,7 @@ final class Predictor {
                 c.features[Features.SIBLING_FIRST] = Math.log1p(analogs.siblingFirst.getOrDefault(c.token, 0));
                 c.features[Features.PREV_LINE_FIRST] = c.token.equals(analogs.prevFirst) ? 1 : 0;
                 c.features[Features.BLOCK_CLAUSE] = BlockContinuation.of(spec, analogs.prevFirst, c.token);
+                c.features[Features.NEXT_CLAUSE] = BlockContinuation.precedes(spec, analogs.nextClause, c.token);
                 int fw = analogs.firstWithDelta.getOrDefault(c.token, 0);
                 c.features[Features.LOG_FOLLOW] = Math.log1p(fw);
                 c.features[Features.FOLLOW_REL] = (double) fw / (1 + analogs.firstCount.getOrDefault(c.token, 0));
