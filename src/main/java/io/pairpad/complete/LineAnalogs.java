@@ -137,28 +137,21 @@ final class LineAnalogs {
                     return null;
                 }
                 String f = first(t, li, l);
-                return "}".equals(f) ? second(t, li, l) : f;
-            }
-        }
-        return null;
-    }
-
-    private static String second(Tokens t, LineIndex li, int l) {
-        boolean seenFirst = false;
-        for (int i = li.firstTok[l]; i < li.endTok[l]; i++) {
-            if (!TokenKind.isTrivia(t.kind(i))) {
-                if (seenFirst) {
-                    return ModelStream.text(t, i);
-                }
-                seenFirst = true;
+                return "}".equals(f) ? significant(t, li, l, 1) : f;
             }
         }
         return null;
     }
 
     private static String first(Tokens t, LineIndex li, int l) {
+        return significant(t, li, l, 0);
+    }
+
+    /** The n-th (from 0) token of line l that is not trivia, or null. */
+    private static String significant(Tokens t, LineIndex li, int l, int n) {
+        int seen = 0;
         for (int i = li.firstTok[l]; i < li.endTok[l]; i++) {
-            if (!TokenKind.isTrivia(t.kind(i))) {
+            if (!TokenKind.isTrivia(t.kind(i)) && seen++ == n) {
                 return ModelStream.text(t, i);
             }
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -92,10 +93,14 @@ final class Warmup implements Runnable {
     public void run() {
         long t0 = System.nanoTime();
         List<String> languages = AutocompleteService.languagesWithPrior();
+        Map<String, List<String>> texts = new HashMap<>();
+        for (String language : languages) {
+            texts.put(language, SAMPLES.get(language).stream().map(Warmup::sample).toList());
+        }
         for (int file = 0; !over(t0); file++) {
             String language = languages.get(file % languages.size());
-            List<String> names = SAMPLES.get(language);
-            String text = sample(names.get((file / languages.size()) % names.size()));
+            List<String> samples = texts.get(language);
+            String text = samples.get((file / languages.size()) % samples.size());
             askAtPositions(text, language, t0);
             typeWords(text, language, t0);
         }
