@@ -101,7 +101,9 @@ final class SuggestionBuilder {
             if (c.token.equals(p) || !Predictor.isName(c.token)) {
                 continue;
             }
-            alts.add(new Suggestion.Alternative(c.token, c.token.substring(p.length()), c.kind, clamp(c.prob)));
+            // a keyword met first in the n-gram lists was added as a name; the language says what it is
+            String kind = pr.doc.spec.isKeyword(c.token) ? "keyword" : c.kind;
+            alts.add(new Suggestion.Alternative(c.token, c.token.substring(p.length()), kind, clamp(c.prob)));
         }
         return alts;
     }

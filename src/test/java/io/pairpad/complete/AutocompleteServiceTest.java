@@ -32,6 +32,17 @@ class AutocompleteServiceTest {
     }
 
     @Test
+    void aKeywordIsOfferedAsAKeywordWhereverTheModelFoundIt() {
+        Suggestion s = at("python", "def f(x):\n    try:\n        return g(x)\n    |\n");
+        assertTrue(s.alternatives().stream().anyMatch(a -> a.label().equals("try")), s.toString());
+        for (Suggestion.Alternative a : s.alternatives()) {
+            if (LanguageSpec.of("python").isKeyword(a.label())) {
+                assertEquals("keyword", a.kind(), a.toString());
+            }
+        }
+    }
+
+    @Test
     void nothingInsideACommentOrStringUnlessTheWordIsUsedInOne() {
         String code = "value_of_thing = 1\nvalue_of_thing = 2\n# a comment about |\n";
         assertEquals("", at("python", code.replace("about |", "about val|")).suggestion());
