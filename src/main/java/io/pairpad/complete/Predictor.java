@@ -216,8 +216,7 @@ final class Predictor {
         Candidate c = cands.get(t);
         if (c == null) {
             cands.put(t, new Candidate(t, kind));
-        } else if (kind.equals("parameter") || kind.equals("method") || kind.equals("field")
-                || (kind.equals("keyword") && c.kind.equals("identifier"))) {
+        } else if (kind.equals("parameter") || kind.equals("method") || kind.equals("field")) {
             c.kind = kind;
         }
     }
