@@ -8,10 +8,16 @@
 One line per file: {"lang", "path", "text", "positions": [[cursor, kind, ws, we]],
 "words": [[s, e]]}; offsets are UTF-16 units (what Java strings index), ws/we null when the
 next token is not a word. The sampling is eval.py's own, so only the seed differs.
+
+  dump_tasks.py --out /tmp/ac/dev-small.jsonl --seed small-1 --window-lines 15,80
+
+--window-lines cuts each file to a window of so many whole lines at a random place (one line per
+window, two windows per file), the size of a pad being written rather than of a finished module.
 """
 import argparse
 import json
 import os
+import random
 import sys
 
 EVAL_DIR = os.environ.get("AC_EVAL_DIR", "/work/shared/autocomplete-eval")
@@ -22,6 +28,18 @@ import eval as ev  # noqa: E402
 from lexer import utf16_len  # noqa: E402
 
 
+def windows(files, spec, seed):
+    """Two windows of whole lines per file, each as a file of its own (same language and path)."""
+    lo, hi = (int(x) for x in spec.split(","))
+    rng = random.Random(f"windows:{seed}")
+    for lang, path, text in files:
+        lines = text.splitlines(keepends=True)
+        for _ in range(2):
+            n = min(len(lines), rng.randint(lo, hi))
+            start = rng.randint(0, len(lines) - n)
+            yield lang, path, "".join(lines[start:start + n])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
@@ -29,13 +47,14 @@ def main():
     ap.add_argument("--seed", default=None, help="sampling seed (default: eval.py's)")
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--ks-words", type=int, default=ev.KS_WORDS_PER_FILE)
+    ap.add_argument("--window-lines", help="MIN,MAX: cut each file to two windows of MIN..MAX lines")
     a = ap.parse_args()
     if a.seed:
         ev.SAMPLE_SEED = a.seed
     files = corpus.load_set(a.set, list(ev.LANGS))
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     with open(a.out, "w", encoding="utf-8") as f:
-        for lang, path, text in files:
+        for lang, path, text in windows(files, a.window_lines, a.seed) if a.window_lines else files:
             positions, words = ev.sample_file(lang, path, text, a.scale, a.ks_words)
 
             def u(i):
@@ -45,7 +64,7 @@ def main():
                    "positions": [[u(c), k, u(s), u(e)] for c, k, s, e in positions],
                    "words": [[u(s), u(e)] for s, e in words]}
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"{len(files)} files -> {a.out}", file=sys.stderr)
+    print(f"{len(files)} files -> {a.out}" + (" (two windows each)" if a.window_lines else ""), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -24,13 +24,6 @@ HEAD = ["logit_p1", "logit_p2", "p1_minus_p2", "log_cands", "oov_prefix_len", "o
 EPS = 1e-6  # Confidence.EPS
 
 
-def load(prefix, nf):
-    """TrainDump's rows (see train_ranker.load) of a ranker with nf features."""
-    cand = np.fromfile(prefix + ".cand", dtype="<f4").reshape(-1, 4 + nf).astype(np.float64)
-    oov = np.fromfile(prefix + ".oov", dtype="<f4").reshape(-1, 4 + len(tr.OOV)).astype(np.float64)
-    return cand, oov
-
-
 def logit(p):
     p = np.clip(p, EPS, 1 - EPS)
     return np.log(p / (1 - p))
@@ -39,10 +32,8 @@ def logit(p):
 def events(cand, oov, ranker, ci, name):
     """Per event of class ci: the confidence features and whether the first candidate is right."""
     c, o = cand[cand[:, 1] == ci], oov[oov[:, 1] == ci]
-    w, v = np.array(ranker["weights"][name]), np.array(ranker["oov"][name])
-    s, so = c[:, 4:] @ w, o[:, 4:] @ v
-    ids = {e: i for i, e in enumerate(o[:, 0].astype(np.int64))}
-    seg = np.array([ids[e] for e in c[:, 0].astype(np.int64)], dtype=np.int64)
+    s, so = tr.candidate_scores(ranker, name, c[:, 4:]), o[:, 4:] @ np.array(ranker["oov"][name])
+    seg = tr.segments(c, o)
     m = len(o)
     mx = so.copy()
     np.maximum.at(mx, seg, s)
@@ -92,7 +83,8 @@ def coverage(score, right, precision):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("prefix", help="TrainDump output prefix of positions the ranker was not trained on")
+    ap.add_argument("prefix", help="TrainDump output prefix of positions the ranker was not trained on; "
+                                   "several joined by commas")
     ap.add_argument("--ranker", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--l2", type=float, default=3.0)
@@ -100,8 +92,8 @@ def main():
     a = ap.parse_args()
     ranker = json.load(open(a.ranker))
     nf = len(ranker["features"])
-    cand, oov = load(a.prefix, nf)
-    test = load(a.eval, nf) if a.eval else None
+    cand, oov = tr.load(a.prefix, nf)
+    test = tr.load(a.eval, nf) if a.eval else None
     out = {"about": "logistic models of P(the ranker's first candidate is right), per context class; "
                     "fitted by bench/autocomplete/fit_confidence.py on the dev set",
            "features": HEAD + ranker["features"] + tr.LANGUAGES, "bias": {}, "weights": {}}

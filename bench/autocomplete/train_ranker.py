@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Fits the ranker's weights (src/main/resources/complete/ranker.json) on events written by
 TrainDump: for each context class, a softmax over each event's candidates and an "other
-token" outcome, by L-BFGS with a small L2 penalty.
+token" outcome, by L-BFGS with a small L2 penalty. A candidate's score is linear in its features
+plus, outside a word, a small hidden layer (tanh units over the standardised features), which
+learns how the features combine: how much a cache count is worth depends on how far back it was
+seen, and so on.
 
-  train_ranker.py /tmp/ac/train --out src/main/resources/complete/ranker.json [--l2-lang 10]
+  train_ranker.py /tmp/ac/train --out src/main/resources/complete/ranker.json [--hidden 8]
 """
 import argparse
 import json
@@ -31,9 +34,9 @@ LANG_FEATURES = ["log_p_cache", "log_p_prior", "prior_unknown", "keyword", "buil
                  "log_dist", "log_p_mix", "analog_rel", "follow_rel", "exact", "seen_after", "parameter"]
 
 
-def load(prefixes):
-    """Rows: event, class, gold, language, features; several dumps are joined (events renumbered)."""
-    nf, no = len(FEATURES), len(OOV)
+def load(prefixes, nf=len(FEATURES)):
+    """Rows: event, class, gold, language, features (nf of them); several dumps are joined (events renumbered)."""
+    no = len(OOV)
     cands, oovs, base = [], [], 0
     for prefix in prefixes.split(","):
         cand = np.fromfile(prefix + ".cand", dtype="<f4").reshape(-1, 4 + nf).astype(np.float64)
@@ -57,45 +60,96 @@ def augment(F, lang, on=True):
     return np.hstack(parts)
 
 
-def fit_class(cand, oov, l2, l2_lang):
-    ev = cand[:, 0].astype(np.int64)
-    oev = oov[:, 0].astype(np.int64)
-    ids = {e: i for i, e in enumerate(oev)}
-    seg = np.array([ids[e] for e in ev], dtype=np.int64)
+def segments(cand, oov):
+    """For each candidate row, the index of its event's row in oov."""
+    ids = {e: i for i, e in enumerate(oov[:, 0].astype(np.int64))}
+    return np.array([ids[e] for e in cand[:, 0].astype(np.int64)], dtype=np.int64)
+
+
+def hidden_out(layer, X):
+    """The hidden layer's activations for rows X of FEATURES (Ranker.hidden)."""
+    Xn = (X - np.array(layer["mean"])) / np.array(layer["scale"])
+    return np.tanh(Xn @ np.array(layer["in"]).T + np.array(layer["bias"]))
+
+
+def candidate_scores(out, name, X):
+    """Scores of candidate rows X (FEATURES) in class name, as Ranker.rank computes them."""
+    s = X @ np.array(out["weights"][name])
+    layer = out.get("hidden", {}).get(name)
+    if layer:
+        s = s + hidden_out(layer, X) @ np.array(layer["out"])
+    return s
+
+
+def fit_class(cand, oov, l2, l2_lang, hidden, l2_hidden, anchor, seed=1):
+    """Weights (shared + per-language), "other" weights, the hidden layer (or None), loss per event, events.
+    With a hidden layer the linear weights are fitted alone first, then kept near that fit (penalty anchor on
+    the difference) while the hidden layer learns what they miss, so the units correct a model that stands on
+    its own rather than trading weight with it (the held-out log-loss is the same either way)."""
+    seg = segments(cand, oov)
     per_language = l2_lang < 1e5
-    F, G = augment(cand[:, 4:], cand[:, 3], per_language), cand[:, 2]
+    X = cand[:, 4:]
+    F, G = augment(X, cand[:, 3], per_language), cand[:, 2]
     O, GO = oov[:, 4:], oov[:, 2]
-    m, nf, no = len(oev), F.shape[1], O.shape[1]
-    pen = np.full(nf + no, l2)
+    m, nf, no, nx = len(oov), F.shape[1], O.shape[1], X.shape[1]
+    mean, scale = X.mean(0), X.std(0)
+    scale[scale < 1e-6] = 1
+    Xn = (X - mean) / scale
+    nh = hidden * nx + 2 * hidden
+    pen = np.concatenate([np.full(nf + no, l2), np.full(nh, l2_hidden)])
     pen[len(FEATURES):nf] = l2_lang
+    ref = np.zeros(nf + no + nh)
+    if hidden:
+        w_lin, v_lin, _, _, _ = fit_class(cand, oov, l2, l2_lang, 0, l2_hidden, anchor)
+        ref[:nf + no] = np.concatenate([w_lin, v_lin])
+        pen[:nf + no] = anchor
+
+    def unpack(theta):
+        rest = theta[nf + no:]
+        return (theta[:nf], theta[nf:nf + no], rest[:hidden * nx].reshape(hidden, nx),
+                rest[hidden * nx:hidden * nx + hidden], rest[hidden * nx + hidden:])
 
     def f(theta):
-        w, v = theta[:nf], theta[nf:]
-        s = F @ w
+        w, v, U, b, a = unpack(theta)
+        h = np.tanh(Xn @ U.T + b)
+        s = F @ w + h @ a
         so = O @ v
-        mx = np.maximum(so, np.full(m, -np.inf))
+        mx = so.copy()
         np.maximum.at(mx, seg, s)
         es = np.exp(s - mx[seg])
         eo = np.exp(so - mx)
         z = eo.copy()
         np.add.at(z, seg, es)
-        lse = np.log(z) + mx
-        gold_s = np.zeros(m)
+        gold_s = so * GO
         np.add.at(gold_s, seg, s * G)
-        gold_s += so * GO
-        nll = np.sum(lse - gold_s)
-        p = es / z[seg]
-        po = eo / z
-        gw = F.T @ (p - G)
-        gv = O.T @ (po - GO)
-        grad = np.concatenate([gw, gv]) + 2 * pen * theta
-        return nll + theta @ (pen * theta), grad
+        nll = np.sum(np.log(z) + mx - gold_s)
+        r = es / z[seg] - G
+        ro = eo / z - GO
+        dz = (r[:, None] * a[None, :]) * (1 - h * h)
+        grad = np.concatenate([F.T @ r, O.T @ ro, (dz.T @ Xn).ravel(), dz.sum(0), h.T @ r])
+        d = theta - ref
+        return nll + d @ (pen * d), grad + 2 * pen * d
 
-    theta0 = np.zeros(nf + no)
-    theta0[FEATURES.index("log_p_mix")] = 1.0
-    theta0[nf] = -4.0
-    r = minimize(f, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 2000})
-    return r.x[:nf], r.x[nf:], r.fun / m, m
+    rng = np.random.default_rng(seed)
+    theta0 = np.concatenate([ref[:nf + no], rng.normal(0, 0.1, hidden * nx), np.zeros(hidden),
+                             rng.normal(0, 0.1, hidden)])
+    if not hidden:
+        theta0[FEATURES.index("log_p_mix")] = 1.0
+        theta0[nf] = -4.0
+    r = minimize(f, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 3000})
+    w, v, U, b, a = unpack(r.x)
+    layer = None
+    if hidden:
+        layer = {"mean": mean.tolist(), "scale": scale.tolist(), "in": U.tolist(), "bias": b.tolist(),
+                 "out": a.tolist()}
+    return w, v, layer, r.fun / m, m
+
+
+def significant(x, digits=6):
+    """x (a number or nested lists of them) rounded to a few significant digits, for the JSON."""
+    if isinstance(x, list):
+        return [significant(y, digits) for y in x]
+    return float(f"{x:.{digits}g}")
 
 
 def evaluate(cand, oov, out):
@@ -104,10 +158,8 @@ def evaluate(cand, oov, out):
         if name not in out["weights"]:
             continue
         c, o = cand[cand[:, 1] == ci], oov[oov[:, 1] == ci]
-        w, v = np.array(out["weights"][name]), np.array(out["oov"][name])
-        s, so = c[:, 4:] @ w, o[:, 4:] @ v
-        ids = {e: i for i, e in enumerate(o[:, 0].astype(np.int64))}
-        seg = np.array([ids[e] for e in c[:, 0].astype(np.int64)], dtype=np.int64)
+        s, so = candidate_scores(out, name, c[:, 4:]), o[:, 4:] @ np.array(out["oov"][name])
+        seg = segments(c, o)
         mx = so.copy()
         np.maximum.at(mx, seg, s)
         z = np.exp(so - mx)
@@ -131,16 +183,24 @@ def main():
     ap.add_argument("--l2-lang", type=float, default=1e6,
                     help="penalty on per-language adjustments; 1e5 or more: none learnt (the default: at 10 "
                          "they did not help on the calibration sample)")
+    ap.add_argument("--hidden", type=int, default=8, help="tanh units of the hidden layer per class; 0: linear")
+    ap.add_argument("--l2-hidden", type=float, default=10.0, help="penalty on the hidden layer's weights")
+    ap.add_argument("--hidden-classes", default="MEMBER,LINE_START,OTHER",
+                    help="classes that get the hidden layer (inside a word it gained little and put rare builtins "
+                         "ahead of a small pad's own names)")
+    ap.add_argument("--anchor", type=float, default=10.0,
+                    help="penalty on the linear weights' move from the linear fit once the hidden layer is added")
     a = ap.parse_args()
     cand, oov = load(a.prefix)
     out = {"features": FEATURES, "oov_features": OOV, "weights": {}, "oov": {},
-           "language_weights": {lg: {} for lg in LANGUAGES}}
+           "language_weights": {lg: {} for lg in LANGUAGES}, "hidden": {}}
     for ci, name in enumerate(CLASSES):
         c = cand[cand[:, 1] == ci]
         o = oov[oov[:, 1] == ci]
         if len(o) == 0:
             continue
-        w_all, v, loss, m = fit_class(c, o, a.l2, a.l2_lang)
+        w_all, v, layer, loss, m = fit_class(c, o, a.l2, a.l2_lang, a.hidden if name in a.hidden_classes.split(",") else 0,
+                                           a.l2_hidden, a.anchor)
         nfe = len(FEATURES)
         w = w_all[:nfe]
         for li, lg in enumerate(LANGUAGES):
@@ -151,6 +211,8 @@ def main():
             out["language_weights"][lg][name] = [round(float(x), 5) for x in adj]
         out["weights"][name] = [round(float(x), 5) for x in w]
         out["oov"][name] = [round(float(x), 5) for x in v]
+        if layer:
+            out["hidden"][name] = {k: significant(x) for k, x in layer.items()}
         print(f"{name:11} events={m:6d} nll/event={loss:.4f}", file=sys.stderr)
         top = sorted(zip(FEATURES, w), key=lambda t: -abs(t[1]))[:8]
         print("   " + ", ".join(f"{n}={x:+.2f}" for n, x in top), file=sys.stderr)

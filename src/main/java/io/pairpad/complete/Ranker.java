@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * A log-linear model over the candidates of one request plus an "other token" outcome:
- * score = w[class] . features, probability = softmax over the candidates and "other".
+ * A softmax over the candidates of one request plus an "other token" outcome: a candidate's
+ * score is w[class] . features plus the class's {@link HiddenLayer}, if it has one.
  * Weights are read once from /complete/ranker.json (learnt by bench/autocomplete/train_ranker.py);
  * the distribution is then made as peaked as {@link Confidence} (/complete/confidence.json) says.
  */
@@ -21,6 +21,7 @@ final class Ranker {
     /** lw[language][class][feature]: per-language adjustments, zero where not learnt. */
     private final double[][][] lw = new double[LANGUAGES.length][ContextClass.values().length][Features.N];
     private final double[][] oov = new double[ContextClass.values().length][Features.OOV_N];
+    private final HiddenLayer[] hidden = new HiddenLayer[ContextClass.values().length];
     private Confidence confidence = Confidence.NONE;
 
     /** Untrained weights: the interpolated n-gram probability alone, "other" rarely. */
@@ -61,6 +62,10 @@ final class Ranker {
 
     void read(JsonNode root) {
         JsonNode names = root.get("features");
+        int[] featureIndex = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            featureIndex[i] = indexOf(Features.NAMES, names.get(i).asText());
+        }
         JsonNode langs = root.get("language_weights");
         if (langs != null) {
             for (int li = 0; li < LANGUAGES.length; li++) {
@@ -90,11 +95,12 @@ final class Ranker {
             }
             java.util.Arrays.fill(w[cc.ordinal()], 0.0);
             for (int i = 0; i < names.size(); i++) {
-                int f = indexOf(Features.NAMES, names.get(i).asText());
-                if (f >= 0) {
-                    w[cc.ordinal()][f] = ws.get(i).asDouble();
+                if (featureIndex[i] >= 0) {
+                    w[cc.ordinal()][featureIndex[i]] = ws.get(i).asDouble();
                 }
             }
+            JsonNode layer = root.path("hidden").get(cc.name());
+            hidden[cc.ordinal()] = layer == null ? null : new HiddenLayer(layer, featureIndex);
             JsonNode oovNames = root.get("oov_features");
             for (int i = 0; i < oovNames.size(); i++) {
                 int f = indexOf(Features.OOV_NAMES, oovNames.get(i).asText());
@@ -123,6 +129,7 @@ final class Ranker {
     double rank(ContextClass cc, int li, List<Candidate> cands, double[] oovFeatures) {
         double[] wc = w[cc.ordinal()];
         double[] lc = li >= 0 ? lw[li][cc.ordinal()] : null;
+        HiddenLayer hc = hidden[cc.ordinal()];
         double max = Double.NEGATIVE_INFINITY;
         for (Candidate c : cands) {
             double s = 0;
@@ -133,6 +140,9 @@ final class Ranker {
                 for (int f = 0; f < Features.N; f++) {
                     s += lc[f] * c.features[f];
                 }
+            }
+            if (hc != null) {
+                s += hc.score(c.features);
             }
             c.score = s;
             max = Math.max(max, s);

@@ -19,7 +19,8 @@
  *     function from {@code EnclosingScope}, recent names, repeated line shapes from
  *     {@code LineAnalogs}), computes {@code Features} with {@code CacheModel} (the document's
  *     n-gram model) and {@code PriorView} (the shipped {@code PriorModel}), and ranks them with the
- *     learnt log-linear {@code Ranker} per {@code ContextClass}, whose distribution {@code Confidence}
+ *     learnt {@code Ranker} per {@code ContextClass} (linear in the features plus a small
+ *     {@code HiddenLayer} for how they combine), whose distribution {@code Confidence}
  *     makes as peaked as the place is predictable.</li>
  * <li><b>Suggestion</b>: {@code SuggestionOptions} lists the strings worth offering (the rests of
  *     the likeliest tokens and every start of them, each with the total probability of the tokens

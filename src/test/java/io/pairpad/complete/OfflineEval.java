@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * the figures of record come from eval.py over HTTP.
  *
  *   java -cp ... io.pairpad.complete.OfflineEval /tmp/ac/dev-eval.jsonl [records.jsonl]
+ *
+ * With -Dprefix.only=true a request holds the text up to the cursor and nothing after it, as when
+ * a pad is written from top to bottom (eval.py keeps the lines after the cursor's).
  */
 public final class OfflineEval {
     static final Pattern PY_WORD = Pattern.compile("[^\\W\\d]\\w*", Pattern.UNICODE_CHARACTER_CLASS);
@@ -50,6 +53,7 @@ public final class OfflineEval {
     }
 
     static final boolean EXPLAIN = Boolean.getBoolean("explain");
+    static final boolean PREFIX_ONLY = Boolean.getBoolean("prefix.only");
 
     record WordRec(String lang, int length, int saved) {
     }
@@ -149,6 +153,9 @@ public final class OfflineEval {
     }
 
     static String request(String text, int cursor) {
+        if (PREFIX_ONLY) {
+            return text.substring(0, cursor);
+        }
         int eol = text.indexOf('\n', cursor);
         if (eol < 0) {
             eol = text.length();
