@@ -81,11 +81,8 @@ def candidate_scores(out, name, X):
     return s
 
 
-def fit_class(cand, oov, l2, l2_lang, hidden, l2_hidden, anchor, seed=1):
-    """Weights (shared + per-language), "other" weights, the hidden layer (or None), loss per event, events.
-    With a hidden layer the linear weights are fitted alone first, then kept near that fit (penalty anchor on
-    the difference) while the hidden layer learns what they miss, so the units correct a model that stands on
-    its own rather than trading weight with it (the held-out log-loss is the same either way)."""
+def fit_class(cand, oov, l2, l2_lang, hidden, l2_hidden, seed=1):
+    """Weights (shared + per-language), "other" weights, the hidden layer (or None), loss per event, events."""
     seg = segments(cand, oov)
     per_language = l2_lang < 1e5
     X = cand[:, 4:]
@@ -98,11 +95,6 @@ def fit_class(cand, oov, l2, l2_lang, hidden, l2_hidden, anchor, seed=1):
     nh = hidden * nx + 2 * hidden
     pen = np.concatenate([np.full(nf + no, l2), np.full(nh, l2_hidden)])
     pen[len(FEATURES):nf] = l2_lang
-    ref = np.zeros(nf + no + nh)
-    if hidden:
-        w_lin, v_lin, _, _, _ = fit_class(cand, oov, l2, l2_lang, 0, l2_hidden, anchor)
-        ref[:nf + no] = np.concatenate([w_lin, v_lin])
-        pen[:nf + no] = anchor
 
     def unpack(theta):
         rest = theta[nf + no:]
@@ -127,15 +119,13 @@ def fit_class(cand, oov, l2, l2_lang, hidden, l2_hidden, anchor, seed=1):
         ro = eo / z - GO
         dz = (r[:, None] * a[None, :]) * (1 - h * h)
         grad = np.concatenate([F.T @ r, O.T @ ro, (dz.T @ Xn).ravel(), dz.sum(0), h.T @ r])
-        d = theta - ref
-        return nll + d @ (pen * d), grad + 2 * pen * d
+        return nll + theta @ (pen * theta), grad + 2 * pen * theta
 
     rng = np.random.default_rng(seed)
-    theta0 = np.concatenate([ref[:nf + no], rng.normal(0, 0.1, hidden * nx), np.zeros(hidden),
+    theta0 = np.concatenate([np.zeros(nf + no), rng.normal(0, 0.1, hidden * nx), np.zeros(hidden),
                              rng.normal(0, 0.1, hidden)])
-    if not hidden:
-        theta0[FEATURES.index("log_p_mix")] = 1.0
-        theta0[nf] = -4.0
+    theta0[FEATURES.index("log_p_mix")] = 1.0
+    theta0[nf] = -4.0
     r = minimize(f, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 3000})
     w, v, U, b, a = unpack(r.x)
     layer = None
@@ -188,8 +178,6 @@ def main():
     ap.add_argument("--hidden-classes", default="MEMBER,LINE_START,OTHER",
                     help="classes that get the hidden layer (inside a word it gained little and put rare builtins "
                          "ahead of a small pad's own names)")
-    ap.add_argument("--anchor", type=float, default=10.0,
-                    help="penalty on the linear weights' move from the linear fit once the hidden layer is added")
     a = ap.parse_args()
     cand, oov = load(a.prefix)
     out = {"features": FEATURES, "oov_features": OOV, "weights": {}, "oov": {},
@@ -200,7 +188,7 @@ def main():
         if len(o) == 0:
             continue
         w_all, v, layer, loss, m = fit_class(c, o, a.l2, a.l2_lang, a.hidden if name in a.hidden_classes.split(",") else 0,
-                                           a.l2_hidden, a.anchor)
+                                           a.l2_hidden)
         nfe = len(FEATURES)
         w = w_all[:nfe]
         for li, lg in enumerate(LANGUAGES):
