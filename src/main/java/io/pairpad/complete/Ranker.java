@@ -79,9 +79,8 @@ final class Ranker {
                         continue;
                     }
                     for (int i = 0; i < names.size(); i++) {
-                        int f = indexOf(Features.NAMES, names.get(i).asText());
-                        if (f >= 0) {
-                            lw[li][cc.ordinal()][f] = ws.get(i).asDouble();
+                        if (featureIndex[i] >= 0) {
+                            lw[li][cc.ordinal()][featureIndex[i]] = ws.get(i).asDouble();
                         }
                     }
                 }
