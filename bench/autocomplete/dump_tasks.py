@@ -25,18 +25,34 @@ sys.path.insert(0, EVAL_DIR)
 
 import corpus  # noqa: E402
 import eval as ev  # noqa: E402
-from lexer import utf16_len  # noqa: E402
+from lexer import tokenize, utf16_len  # noqa: E402
+
+
+def code_line_starts(text, lang):
+    """Indices of the lines that do not begin inside a comment or a string (a window may start there)."""
+    inside = set()
+    for t in tokenize(text, lang):
+        if t.kind in ("comment", "string") and "\n" in text[t.start:t.end]:
+            inside.update(range(t.start + 1, t.end))
+    starts, offset = [], 0
+    for i, line in enumerate(text.splitlines(keepends=True)):
+        if offset not in inside:
+            starts.append(i)
+        offset += len(line)
+    return starts
 
 
 def windows(files, spec, seed):
-    """Two windows of whole lines per file, each as a file of its own (same language and path)."""
+    """Two windows of whole lines per file, each as a file of its own (same language and path), each
+    starting on a line of code, as a pad does, not in the middle of a comment or a string."""
     lo, hi = (int(x) for x in spec.split(","))
     rng = random.Random(f"windows:{seed}")
     for lang, path, text in files:
         lines = text.splitlines(keepends=True)
+        starts = code_line_starts(text, lang)
         for _ in range(2):
             n = min(len(lines), rng.randint(lo, hi))
-            start = rng.randint(0, len(lines) - n)
+            start = rng.choice([i for i in starts if i <= len(lines) - n] or [0])
             yield lang, path, "".join(lines[start:start + n])
 
 

@@ -22,11 +22,16 @@ FEATURES = [
     "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
     "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
     "log_dist_after", "first_use", "recv_member", "recv_method", "import_new", "import_order", "block_clause",
-    "next_clause",
+    "next_clause", "log_doc_tokens",
 ]
 OOV = ["oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"]
 CLASSES = ["WORD", "MEMBER", "LINE_START", "OTHER"]
 
+
+# Features the hidden units see held within a central range of the training rows (here the 5th to 95th
+# percentile): few training files are as short as a pad being started, so beyond that the units' shape
+# would be a guess (a four-line pad put an unused builtin level with the pad's own function).
+HIDDEN_CLIP = {"log_doc_tokens": 5}
 
 LANGUAGES = ["python", "java", "javascript"]
 # features that get a per-language adjustment (shrunk toward the shared weight by --l2-lang)
@@ -66,9 +71,18 @@ def segments(cand, oov):
     return np.array([ids[e] for e in cand[:, 0].astype(np.int64)], dtype=np.int64)
 
 
+def clipped(X, clip):
+    """X with the columns named in clip held within their [lo, hi]."""
+    X = X.copy()
+    for name, (lo, hi) in clip.items():
+        i = FEATURES.index(name)
+        X[:, i] = np.clip(X[:, i], lo, hi)
+    return X
+
+
 def hidden_out(layer, X):
-    """The hidden layer's activations for rows X of FEATURES (Ranker.hidden)."""
-    Xn = (X - np.array(layer["mean"])) / np.array(layer["scale"])
+    """The hidden layer's activations for rows X of FEATURES (HiddenLayer.score)."""
+    Xn = (clipped(X, layer.get("clip", {})) - np.array(layer["mean"])) / np.array(layer["scale"])
     return np.tanh(Xn @ np.array(layer["in"]).T + np.array(layer["bias"]))
 
 
@@ -89,9 +103,12 @@ def fit_class(cand, oov, l2, l2_lang, hidden, l2_hidden, seed=1):
     F, G = augment(X, cand[:, 3], per_language), cand[:, 2]
     O, GO = oov[:, 4:], oov[:, 2]
     m, nf, no, nx = len(oov), F.shape[1], O.shape[1], X.shape[1]
-    mean, scale = X.mean(0), X.std(0)
+    clip = {name: [float(np.percentile(X[:, FEATURES.index(name)], p)),
+                   float(np.percentile(X[:, FEATURES.index(name)], 100 - p))] for name, p in HIDDEN_CLIP.items()}
+    Xh = clipped(X, clip)
+    mean, scale = Xh.mean(0), Xh.std(0)
     scale[scale < 1e-6] = 1
-    Xn = (X - mean) / scale
+    Xn = (Xh - mean) / scale
     nh = hidden * nx + 2 * hidden
     pen = np.concatenate([np.full(nf + no, l2), np.full(nh, l2_hidden)])
     pen[len(FEATURES):nf] = l2_lang
@@ -131,12 +148,14 @@ def fit_class(cand, oov, l2, l2_lang, hidden, l2_hidden, seed=1):
     layer = None
     if hidden:
         layer = {"mean": mean.tolist(), "scale": scale.tolist(), "in": U.tolist(), "bias": b.tolist(),
-                 "out": a.tolist()}
+                 "out": a.tolist(), "clip": clip}
     return w, v, layer, r.fun / m, m
 
 
 def significant(x, digits=6):
     """x (a number or nested lists of them) rounded to a few significant digits, for the JSON."""
+    if isinstance(x, dict):
+        return {k: significant(y, digits) for k, y in x.items()}
     if isinstance(x, list):
         return [significant(y, digits) for y in x]
     return float(f"{x:.{digits}g}")
@@ -175,9 +194,7 @@ def main():
                          "they did not help on the calibration sample)")
     ap.add_argument("--hidden", type=int, default=8, help="tanh units of the hidden layer per class; 0: linear")
     ap.add_argument("--l2-hidden", type=float, default=10.0, help="penalty on the hidden layer's weights")
-    ap.add_argument("--hidden-classes", default="MEMBER,LINE_START,OTHER",
-                    help="classes that get the hidden layer (inside a word it gained little and put rare builtins "
-                         "ahead of a small pad's own names)")
+    ap.add_argument("--hidden-classes", default=",".join(CLASSES), help="classes that get the hidden layer")
     a = ap.parse_args()
     cand, oov = load(a.prefix)
     out = {"features": FEATURES, "oov_features": OOV, "weights": {}, "oov": {},

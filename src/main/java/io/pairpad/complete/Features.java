@@ -12,7 +12,7 @@ final class Features {
         "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
         "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
         "log_dist_after", "first_use", "recv_member", "recv_method", "import_new", "import_order", "block_clause",
-        "next_clause",
+        "next_clause", "log_doc_tokens",
     };
     static final int N = NAMES.length;
     static final int LOG_P_CACHE = 0;
@@ -66,11 +66,21 @@ final class Features {
      * (else, except, a brace language's "} catch"...) may continue (1), or not (-1).
      */
     static final int NEXT_CLAUSE = 43;
+    /**
+     * The document's length in tokens, the same for every candidate of a request: it lets the hidden units
+     * read a cache probability differently in a pad of a few lines, where every name seen once is likely.
+     */
+    static final int LOG_DOC_TOKENS = 44;
 
     /** Features of the "none of these" outcome: bias, prefix length, log of candidate count. */
     static final String[] OOV_NAMES = {"oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"};
     static final int OOV_N = OOV_NAMES.length;
 
     private Features() {
+    }
+
+    /** The index of the feature called name, or -1. */
+    static int index(String name) {
+        return java.util.Arrays.asList(NAMES).indexOf(name);
     }
 }

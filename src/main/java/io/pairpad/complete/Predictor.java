@@ -319,6 +319,7 @@ final class Predictor {
         f[Features.REPEAT_PREV] = t.equals(prev) ? 1 : 0;
         f[Features.LOG_P_MIX] = Math.log(0.5 * pc + 0.5 * pp + 1e-7);
         f[Features.SNIPPET] = 0;
+        f[Features.LOG_DOC_TOKENS] = Math.log1p(d.stats.total());
         return f;
     }
 

@@ -31,6 +31,18 @@ class AutocompleteServiceTest {
         assertTrue(s.confidence() > 0.5, s.toString());
     }
 
+    /** A builtin the pad does not use (Python's compile) must not come before the pad's own function. */
+    @Test
+    void inAPadOfAFewLinesItsOwnFunctionIsSuggested() {
+        assertEquals("ute_total", at("python",
+                "def compute_total(items):\n    return sum(items)\n\nresult = comp|").suggestion());
+        assertEquals("uteTotal", at("java", "public class Cart {\n    private int computeTotal(int[] items) {\n"
+                + "        int sum = 0;\n        for (int i : items) sum += i;\n        return sum;\n    }\n\n"
+                + "    void show(int[] items) {\n        int total = comp|\n    }\n}\n").suggestion());
+        assertEquals("erList", at("javascript", "function renderList(items) {\n"
+                + "  return items.map(i => `<li>${i}</li>`).join(\"\");\n}\n\nconst html = rend|").suggestion());
+    }
+
     @Test
     void aKeywordIsOfferedAsAKeywordWhereverTheModelFoundIt() {
         Suggestion s = at("python", "def f(x):\n    try:\n        return g(x)\n    |\n");

@@ -49,6 +49,17 @@ class RankerTest {
     }
 
     @Test
+    void theHiddenUnitsSeeAClippedFeatureAtTheEdgeOfItsRangeAndTheLinearPartAsItIs() throws Exception {
+        Ranker r = new Ranker();
+        r.read(new ObjectMapper().readTree(JSON.replace("\"out\": [1.5, -0.5]}",
+            "\"out\": [1.5, -0.5], \"clip\": {\"log_p_mix\": [-1.5, 0.0], \"no_such_feature\": [0, 1]}}")));
+        List<Candidate> cands = List.of(cand("far", -4.0, 0), cand("within", -0.5, 0));
+        r.rank(ContextClass.WORD, cands, new double[Features.OOV_N]);
+        assertEquals(expected(-1.5, 0) + (-4.0 - -1.5), cands.get(0).score, 1e-9);
+        assertEquals(expected(-0.5, 0), cands.get(1).score, 1e-9);
+    }
+
+    @Test
     void aClassWithoutAHiddenLayerIsLinear() throws Exception {
         Ranker r = new Ranker();
         r.read(new ObjectMapper().readTree(JSON.replace("\"WORD\": {\"mean\"", "\"OTHER\": {\"mean\"")
