@@ -78,9 +78,4 @@ final class Features {
 
     private Features() {
     }
-
-    /** The index of the feature called name, or -1. */
-    static int index(String name) {
-        return java.util.Arrays.asList(NAMES).indexOf(name);
-    }
 }

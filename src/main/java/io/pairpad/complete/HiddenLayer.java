@@ -2,6 +2,8 @@ package io.pairpad.complete;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Arrays;
+
 /**
  * The ranker's learnt feature combinations for one context class: tanh units over the
  * standardised features, summed with output weights into the candidate's score (fitted with
@@ -14,8 +16,10 @@ final class HiddenLayer {
     private final double[][] in;
     private final double[] bias;
     private final double[] out;
-    private final double[] lo = new double[Features.N];
-    private final double[] hi = new double[Features.N];
+    /** The clipped features' {@link Features} indices, and the range of each. */
+    private final int[] clipped;
+    private final double[] lo;
+    private final double[] hi;
 
     /**
      * @param layer    the class's entry of ranker.json's "hidden": mean, scale, in, bias, out, clip
@@ -26,15 +30,23 @@ final class HiddenLayer {
         in = new double[units][Features.N];
         bias = new double[units];
         out = new double[units];
-        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
-        layer.path("clip").fields().forEachRemaining(e -> {
-            int f = Features.index(e.getKey());
+        JsonNode clip = layer.path("clip");
+        int[] known = new int[clip.size()];
+        double[] from = new double[clip.size()];
+        double[] to = new double[clip.size()];
+        int n = 0;
+        for (var it = clip.fields(); it.hasNext(); ) {
+            var e = it.next();
+            int f = Ranker.indexOf(Features.NAMES, e.getKey());
             if (f >= 0) {
-                lo[f] = e.getValue().get(0).asDouble();
-                hi[f] = e.getValue().get(1).asDouble();
+                known[n] = f;
+                from[n] = e.getValue().get(0).asDouble();
+                to[n++] = e.getValue().get(1).asDouble();
             }
-        });
+        }
+        clipped = Arrays.copyOf(known, n);
+        lo = Arrays.copyOf(from, n);
+        hi = Arrays.copyOf(to, n);
         for (int u = 0; u < units; u++) {
             bias[u] = layer.get("bias").get(u).asDouble();
             out[u] = layer.get("out").get(u).asDouble();
@@ -51,9 +63,12 @@ final class HiddenLayer {
     }
 
     double score(double[] features) {
-        double[] x = new double[Features.N];
-        for (int f = 0; f < Features.N; f++) {
-            x[f] = Math.min(hi[f], Math.max(lo[f], features[f]));
+        double[] x = features;
+        if (clipped.length > 0) {
+            x = features.clone();
+            for (int c = 0; c < clipped.length; c++) {
+                x[clipped[c]] = Math.min(hi[c], Math.max(lo[c], x[clipped[c]]));
+            }
         }
         double s = 0;
         for (int u = 0; u < in.length; u++) {

@@ -64,7 +64,7 @@ final class Ranker {
         JsonNode names = root.get("features");
         int[] featureIndex = new int[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            featureIndex[i] = Features.index(names.get(i).asText());
+            featureIndex[i] = indexOf(Features.NAMES, names.get(i).asText());
         }
         JsonNode langs = root.get("language_weights");
         if (langs != null) {
@@ -110,7 +110,7 @@ final class Ranker {
         }
     }
 
-    private static int indexOf(String[] a, String s) {
+    static int indexOf(String[] a, String s) {
         for (int i = 0; i < a.length; i++) {
             if (a[i].equals(s)) {
                 return i;
