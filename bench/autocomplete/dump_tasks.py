@@ -19,6 +19,7 @@ import json
 import os
 import random
 import sys
+import zlib
 
 EVAL_DIR = os.environ.get("AC_EVAL_DIR", "/work/shared/autocomplete-eval")
 sys.path.insert(0, EVAL_DIR)
@@ -64,10 +65,14 @@ def main():
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--ks-words", type=int, default=ev.KS_WORDS_PER_FILE)
     ap.add_argument("--window-lines", help="MIN,MAX: cut each file to two windows of MIN..MAX lines")
+    ap.add_argument("--files-half", type=int, choices=(0, 1),
+                    help="only the files whose path hashes to this half: train on one, judge on the other")
     a = ap.parse_args()
     if a.seed:
         ev.SAMPLE_SEED = a.seed
     files = corpus.load_set(a.set, list(ev.LANGS))
+    if a.files_half is not None:
+        files = [f for f in files if zlib.crc32(f[1].encode()) % 2 == a.files_half]
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     with open(a.out, "w", encoding="utf-8") as f:
         for lang, path, text in windows(files, a.window_lines, a.seed) if a.window_lines else files:

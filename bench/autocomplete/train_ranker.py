@@ -194,7 +194,9 @@ def main():
                          "they did not help on the calibration sample)")
     ap.add_argument("--hidden", type=int, default=8, help="tanh units of the hidden layer per class; 0: linear")
     ap.add_argument("--l2-hidden", type=float, default=10.0, help="penalty on the hidden layer's weights")
-    ap.add_argument("--hidden-classes", default=",".join(CLASSES), help="classes that get the hidden layer")
+    ap.add_argument("--hidden-classes", default="MEMBER,LINE_START,OTHER",
+                    help="classes that get the hidden layer (inside a word it fitted other positions of the training "
+                         "files better but files it was not trained on worse than the linear weights)")
     a = ap.parse_args()
     cand, oov = load(a.prefix)
     out = {"features": FEATURES, "oov_features": OOV, "weights": {}, "oov": {},
