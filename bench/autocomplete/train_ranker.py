@@ -30,7 +30,8 @@ CLASSES = ["WORD", "MEMBER", "LINE_START", "OTHER"]
 
 # Features the hidden units see held within a central range of the training rows (here the 5th to 95th
 # percentile): few training files are as short as a pad being started, so beyond that the units' shape
-# would be a guess (a four-line pad put an unused builtin level with the pad's own function).
+# would be a guess (units inside a word, unclipped, put an unused builtin level with a four-line pad's own
+# function).
 HIDDEN_CLIP = {"log_doc_tokens": 5}
 
 LANGUAGES = ["python", "java", "javascript"]
