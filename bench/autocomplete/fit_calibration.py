@@ -4,7 +4,7 @@ showing a suggestion (policy.json) on the options the in-process harness records
 request, cross-validated (each file predicted with a prior that left it out):
 
   java ... -Dexplain=true -Dfolds.dir=DIR OfflineEval TASKS REC
-  fit_calibration.py REC[,REC2...] --out-dir src/main/resources/complete --brier 0.09
+  fit_calibration.py REC[,REC2...] --out-dir src/main/resources/complete --brier 0.10
 
 Calibration: isotonic regression (pool adjacent violators) of "the text typed next starts with
 the option's first token part" on its raw probability, per context class and kind of option
@@ -160,7 +160,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("records", help="records of OfflineEval (several: comma-separated)")
     ap.add_argument("--out-dir", required=True)
-    ap.add_argument("--brier", type=float, default=0.09)
+    ap.add_argument("--brier", type=float, default=0.10)
     ap.add_argument("--min-group", type=int, default=60)
     a = ap.parse_args()
     recs, keys = [], []
@@ -193,8 +193,8 @@ def main():
             print(" ".join(f"{t:.2f}" for t in th) + f"  accept {acc:.3f} brier {br:.4f} KS {ks:.3f}")
 
     print("thresholds (" + ", ".join(CLASSES) + ", several tokens): cross-fitted figures")
-    for tw in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
-        for to in (0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
+    for tw in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        for to in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
             for te in (0.85, 0.9, 0.95):
                 consider((tw, to, to, to, te))
     if best is None:

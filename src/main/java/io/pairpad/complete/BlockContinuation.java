@@ -18,7 +18,7 @@ final class BlockContinuation {
     /** Clause keyword to the first tokens of the sibling lines it may follow. */
     private static final Map<String, Set<String>> FOLLOWS = Map.of(
             "elif", Set.of("if", "elif"),
-            "else", Set.of("if", "elif", "for", "while", "try", "except", "async"),
+            "else", Set.of("if", "elif", "for", "while", "except", "async"),
             "except", Set.of("try", "except"),
             "finally", Set.of("try", "except", "else"));
 

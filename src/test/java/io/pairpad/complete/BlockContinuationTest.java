@@ -26,6 +26,8 @@ class BlockContinuationTest {
         assertEquals(-1.0, BlockContinuation.of(PY, "if", "except"));
         assertEquals(-1.0, BlockContinuation.of(PY, "return", "else"));
         assertEquals(1.0, BlockContinuation.of(PY, "try", "finally"));
+        assertEquals(-1.0, BlockContinuation.of(PY, "try", "else"), "a try's else comes after an except");
+        assertEquals(1.0, BlockContinuation.of(PY, "except", "else"));
         assertEquals(0.0, BlockContinuation.of(PY, "if", "return"));
         assertEquals(0.0, BlockContinuation.of(LanguageSpec.of("java"), "if", "else"));
     }
