@@ -23,6 +23,10 @@ final class BlockContinuation {
             "finally", Set.of("try", "except", "else"));
 
     private static final List<String> CLAUSES = List.of("elif", "else", "except", "finally");
+    /** Sibling lines after which only these may start the next line: a try's clause, a decorator's definition. */
+    private static final Map<String, Set<String>> ONLY_AFTER = Map.of(
+            "try", Set.of("except", "finally"),
+            "@", Set.of("@", "def", "class", "async"));
     /** In the brace languages: clause after a closing brace to the first tokens of the lines it may follow. */
     private static final Map<String, Set<String>> FOLLOWS_BRACE = Map.of(
             "else", Set.of("if", "}"),
@@ -44,6 +48,23 @@ final class BlockContinuation {
             }
         }
         return out;
+    }
+
+    /** The only tokens that may start a line after a sibling line starting with prevFirst, or null when it does not say. */
+    static Set<String> onlyAfter(LanguageSpec spec, String prevFirst) {
+        return spec.indentBlocks && prevFirst != null ? ONLY_AFTER.get(prevFirst) : null;
+    }
+
+    /**
+     * False for a token that cannot start a line after a sibling line starting with prevFirst: a clause
+     * that sibling does not allow, or anything but what {@link #onlyAfter} lists. Unknown siblings allow all.
+     */
+    static boolean mayStart(LanguageSpec spec, String prevFirst, String token) {
+        if (!spec.indentBlocks || prevFirst == null) {
+            return true;
+        }
+        Set<String> only = ONLY_AFTER.get(prevFirst);
+        return only != null ? only.contains(token) : of(spec, prevFirst, token) >= 0;
     }
 
     /** 1 for a clause the previous sibling line's first token allows, -1 for one it does not, else 0. */

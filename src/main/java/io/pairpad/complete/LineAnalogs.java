@@ -22,6 +22,8 @@ final class LineAnalogs {
     int total;
     /** First tokens of sibling lines, with counts. */
     final Map<String, Integer> siblingFirst = new HashMap<>();
+    /** Whether the cursor (or the word typed) comes first on its line. */
+    final boolean lineStart;
     /** First token of the previous sibling line, or null. */
     String prevFirst;
     /**
@@ -51,10 +53,9 @@ final class LineAnalogs {
             }
         }
         int indent = d.currentIndent();
-        boolean lineStart = cur.isEmpty();
+        lineStart = cur.isEmpty();
         if (cur.size() > MAX_LINE_TOKENS) {
             cur.clear(); // a line this long repeats no other
-            lineStart = false;
         }
         boolean blockOpen = true;
         for (int l = cl - 1; l >= 0 && cl - l <= LINES_BACK; l--) {

@@ -113,6 +113,10 @@ final class Predictor {
                 for (String k : BlockContinuation.allowed(spec, analogs.prevFirst)) {
                     add(cands, k, "keyword");
                 }
+                Set<String> only = BlockContinuation.onlyAfter(spec, analogs.prevFirst);
+                for (String k : only == null ? Set.<String>of() : only) {
+                    add(cands, k, spec.isKeyword(k) ? "keyword" : "token");
+                }
                 for (String k : BlockContinuation.before(spec, analogs.nextClause)) {
                     add(cands, k, "keyword");
                 }
@@ -182,8 +186,29 @@ final class Predictor {
         double topMix = list.isEmpty() ? -20 : list.stream().mapToDouble(c -> c.features[Features.LOG_P_MIX]).max().orElse(-20);
         double[] oovF = {1.0, Math.min(d.prefix.length(), 6), Math.log(1 + list.size()), topMix};
         double other = ranker.rank(cls, Ranker.languageIndex(spec.prior), list, oovF);
+        if (cls == ContextClass.LINE_START || (cls == ContextClass.WORD && analogs.lineStart)) {
+            other = keepWhatMayStart(list, other, spec, analogs.prevFirst);
+        }
         list.sort(Comparator.comparingDouble((Candidate c) -> -c.prob).thenComparing(c -> c.token));
         return new Prediction(d, cls, list, other, oovF, cm, pv);
+    }
+
+    /**
+     * Drops the candidates the grammar rules out at the start of a line (see BlockContinuation.mayStart);
+     * the rest share their probability, with "other" unless the grammar leaves nothing else. Returns
+     * the new probability of "other".
+     */
+    private static double keepWhatMayStart(List<Candidate> list, double other, LanguageSpec spec, String prevFirst) {
+        list.removeIf(c -> !BlockContinuation.mayStart(spec, prevFirst, c.token));
+        double rest = BlockContinuation.onlyAfter(spec, prevFirst) == null ? other : 0;
+        double sum = rest + list.stream().mapToDouble(c -> c.prob).sum();
+        if (sum <= 0) {
+            return other;
+        }
+        for (Candidate c : list) {
+            c.prob /= sum;
+        }
+        return rest / sum;
     }
 
     /**

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * At a Python line start, else/elif/except/finally are told apart by the statement of the sibling line above; a line
@@ -70,5 +71,30 @@ class BlockContinuationTest {
         assertEquals(1.0, BlockContinuation.precedes(java, "else", "}"));
         assertEquals(-1.0, BlockContinuation.precedes(java, "catch", "if"));
         assertEquals(List.of("try"), BlockContinuation.before(java, "catch"));
+    }
+
+    @Test
+    void afterATryBlockOnlyItsClausesMayStartTheLine() {
+        String tryBlock = "def reset(item):\n    try:\n        filters.remove(item)\n    |\n";
+        Suggestion s = AutocompleteServiceTest.at("python", tryBlock);
+        assertEquals(List.of("except", "finally"), s.alternatives().stream().map(Suggestion.Alternative::label).sorted().toList());
+        assertEquals(1.0, s.alternatives().stream().mapToDouble(Suggestion.Alternative::confidence).sum(), 1e-6);
+        assertEquals("xcept", AutocompleteServiceTest.at("python", tryBlock.replace("|", "e|")).suggestion());
+    }
+
+    @Test
+    void afterADecoratorComesADefinition() {
+        String src = "class A:\n    def f(self):\n        return 1\n\n    @property\n    |\n";
+        Suggestion s = AutocompleteServiceTest.at("python", src);
+        assertEquals("def", s.alternatives().get(0).label(), s.toString());
+        assertTrue(s.suggestion().startsWith("def") && s.confidence() > 0.8, s.toString());
+    }
+
+    @Test
+    void aClauseTheSiblingLineDoesNotAllowIsNotOffered() {
+        String src = "def f(x):\n    y = g(x)\n    el|\n";
+        Suggestion s = AutocompleteServiceTest.at("python", src);
+        assertTrue(s.alternatives().stream().noneMatch(a -> a.label().equals("else") || a.label().equals("elif")),
+                s.toString());
     }
 }
