@@ -22,7 +22,7 @@ FEATURES = [
     "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
     "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
     "log_dist_after", "first_use", "recv_member", "recv_method", "import_new", "import_order", "block_clause",
-    "next_clause", "log_doc_tokens",
+    "next_clause", "log_doc_tokens", "log_child_first", "child_first_rel",
 ]
 OOV = ["oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"]
 CLASSES = ["WORD", "MEMBER", "LINE_START", "OTHER"]

@@ -12,7 +12,7 @@ final class Features {
         "repeat_prev", "log_p_mix", "snippet", "log_analog", "analog_rel", "sibling_first", "prev_line_first",
         "log_follow", "follow_rel", "match_len", "log_long_matches", "log_match_dist",
         "log_dist_after", "first_use", "recv_member", "recv_method", "import_new", "import_order", "block_clause",
-        "next_clause", "log_doc_tokens",
+        "next_clause", "log_doc_tokens", "log_child_first", "child_first_rel",
     };
     static final int N = NAMES.length;
     static final int LOG_P_CACHE = 0;
@@ -71,6 +71,12 @@ final class Features {
      * read a cache probability differently in a pad of a few lines, where every name seen once is likely.
      */
     static final int LOG_DOC_TOKENS = 44;
+    /**
+     * At a line start: how often nearby lines in blocks opened as the cursor's was (an if's, a class's, the top
+     * level's) begin with the candidate, and that count over all such lines (see LineAnalogs.childFirst).
+     */
+    static final int LOG_CHILD_FIRST = 45;
+    static final int CHILD_FIRST_REL = 46;
 
     /** Features of the "none of these" outcome: bias, prefix length, log of candidate count. */
     static final String[] OOV_NAMES = {"oov_bias", "oov_prefix_len", "oov_log_cands", "oov_top_p_mix"};

@@ -16,6 +16,8 @@ final class LineAnalogs {
     static final int LINES_BACK = 80;
     static final int LINES_AHEAD = 20;
     static final int MAX_LINE_TOKENS = 64;
+    /** The opener of the top level's lines. */
+    private static final String TOP = "";
 
     /** Next tokens after the same line start, with counts. */
     final Map<String, Integer> next = new HashMap<>();
@@ -37,6 +39,12 @@ final class LineAnalogs {
      * same comparison to its next line, and at all.
      */
     int nextDelta = 2;
+    /**
+     * At a line start: how the lines of nearby blocks opened by a line with the same first token as the
+     * cursor's block (or at the top level, when the cursor is there) begin, with counts, and their total.
+     */
+    final Map<String, Integer> childFirst = new HashMap<>();
+    int children;
     final Map<String, Integer> firstWithDelta = new HashMap<>();
     final Map<String, Integer> firstCount = new HashMap<>();
     static final int FOLLOW_WINDOW = 400;
@@ -81,6 +89,7 @@ final class LineAnalogs {
             }
         }
         if (lineStart) {
+            countChildren(t, li, cl, indent);
             nextClause = nextSiblingStart(t, li, cl, indent);
             int nl = nextNonBlank(li, cl);
             if (nl >= 0) {
@@ -112,6 +121,54 @@ final class LineAnalogs {
                     match(t, li, l, cur);
                 }
             }
+        }
+    }
+
+    /** Fills childFirst: the first tokens of the lines whose block opener begins as the cursor line's does. */
+    private void countChildren(Tokens t, LineIndex li, int cl, int indent) {
+        String parent = TOP;
+        for (int l = cl - 1; l >= 0 && cl - l <= FOLLOW_WINDOW && indent > 0; l--) {
+            if (li.indent[l] >= 0 && li.indent[l] < indent) {
+                parent = first(t, li, l);
+                break;
+            }
+            if (l == 0 || cl - l == FOLLOW_WINDOW) {
+                return; // the block's opener is out of reach
+            }
+        }
+        // the open block openers as (indentation, first token), from a line at the top level
+        int from = Math.max(0, cl - FOLLOW_WINDOW);
+        int reach = Math.max(0, cl - 2 * FOLLOW_WINDOW);
+        while (from > reach && li.indent[from] != 0) {
+            from--;
+        }
+        int to = Math.min(li.count, cl + FOLLOW_WINDOW / 4);
+        int[] openInd = new int[16];
+        String[] openFirst = new String[16];
+        int open = 0;
+        for (int l = from; l < to; l++) {
+            int ind = li.indent[l];
+            if (ind < 0) {
+                continue;
+            }
+            while (open > 0 && openInd[open - 1] >= ind) {
+                open--;
+            }
+            String f = first(t, li, l);
+            if (f == null) {
+                continue;
+            }
+            String opener = open == 0 ? (ind == 0 ? TOP : null) : openFirst[open - 1];
+            if (l != cl && l >= cl - FOLLOW_WINDOW && parent.equals(opener)) {
+                childFirst.merge(f, 1, Integer::sum);
+                children++;
+            }
+            if (open == openInd.length) {
+                openInd = java.util.Arrays.copyOf(openInd, open * 2);
+                openFirst = java.util.Arrays.copyOf(openFirst, open * 2);
+            }
+            openInd[open] = ind;
+            openFirst[open++] = f;
         }
     }
 

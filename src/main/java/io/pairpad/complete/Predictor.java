@@ -140,9 +140,16 @@ final class Predictor {
                     add(cands, w, isName(w) ? "identifier" : "token");
                 }
             }
-            for (String w : analogs.siblingFirst.keySet()) {
-                if (cls == ContextClass.LINE_START && !w.equals(ModelStream.STR)) {
-                    add(cands, w, isName(w) ? "identifier" : "token");
+            if (cls == ContextClass.LINE_START) {
+                for (String w : analogs.siblingFirst.keySet()) {
+                    if (!w.equals(ModelStream.STR)) {
+                        add(cands, w, isName(w) ? "identifier" : "token");
+                    }
+                }
+                for (Map.Entry<String, Integer> e : analogs.childFirst.entrySet()) {
+                    if (e.getValue() >= 2 && !e.getKey().equals(ModelStream.STR)) {
+                        add(cands, e.getKey(), isName(e.getKey()) ? "identifier" : "token");
+                    }
                 }
             }
         }
@@ -178,6 +185,9 @@ final class Predictor {
                 int fw = analogs.firstWithDelta.getOrDefault(c.token, 0);
                 c.features[Features.LOG_FOLLOW] = Math.log1p(fw);
                 c.features[Features.FOLLOW_REL] = (double) fw / (1 + analogs.firstCount.getOrDefault(c.token, 0));
+                int children = analogs.childFirst.getOrDefault(c.token, 0);
+                c.features[Features.LOG_CHILD_FIRST] = Math.log1p(children);
+                c.features[Features.CHILD_FIRST_REL] = analogs.children == 0 ? 0 : (double) children / analogs.children;
             }
         }
         if (list.size() > MAX_CANDIDATES) {
