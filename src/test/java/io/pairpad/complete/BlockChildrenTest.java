@@ -5,42 +5,38 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** At a line start, how the lines of blocks opened like the cursor's begin (LineAnalogs.childFirst). */
 class BlockChildrenTest {
-    private static LineAnalogs at(String lang, String src) {
-        return new LineAnalogs(ReceiverMembersTest.doc(lang, src));
+    private static LineAnalogs at(String src) {
+        return new LineAnalogs(ReceiverMembersTest.doc("python", src));
     }
 
     @Test
     void inAClassBodyTheLinesOfOtherClassBodiesCount() {
-        String src = "class A:\n    x = 1\n\n    def f(self):\n        return 1\n\n    def g(self):\n        if self:\n"
-                + "            return 2\n\n\nclass B:\n    |\n";
-        LineAnalogs a = at("python", src);
+        LineAnalogs a = at("class A:\n    x = 1\n\n    def f(self):\n        return 1\n\n    def g(self):\n"
+                + "        if self:\n            return 2\n\n\nclass B:\n    |\n");
         assertEquals(Map.of("x", 1, "def", 2), a.childFirst);
         assertEquals(3, a.children);
     }
 
     @Test
     void underAnIfTheLinesUnderOtherIfsCount() {
-        String src = "def f(x):\n    if x:\n        raise ValueError(x)\n    for y in x:\n        if y:\n"
-                + "            raise KeyError(y)\n            y = 1\n    if not x:\n        |\n";
-        LineAnalogs a = at("python", src);
-        assertEquals(Map.of("raise", 2, "y", 1), a.childFirst);
+        assertEquals(Map.of("raise", 2, "y", 1), at("def f(x):\n    if x:\n        raise ValueError(x)\n"
+                + "    for y in x:\n        if y:\n            raise KeyError(y)\n            y = 1\n"
+                + "    if not x:\n        |\n").childFirst);
     }
 
     @Test
     void atTheTopLevelTheTopLevelLinesCount() {
-        String src = "import os\nimport sys\n\n\ndef f():\n    import re\n\n\n|\n\ndef g():\n    pass\n";
-        LineAnalogs a = at("python", src);
-        assertEquals(Map.of("import", 2, "def", 2), a.childFirst);
+        assertEquals(Map.of("import", 2, "def", 2),
+                at("import os\nimport sys\n\n\ndef f():\n    import re\n\n\n|\n\ndef g():\n    pass\n").childFirst);
     }
 
     @Test
     void afterTheFirstTokenOfTheLineNothingIsCounted() {
-        LineAnalogs a = at("python", "class A:\n    def f(self):\n        pass\n\n    def |\n");
-        assertTrue(a.childFirst.isEmpty());
+        LineAnalogs a = at("class A:\n    def f(self):\n        pass\n\n    def |\n");
+        assertEquals(Map.of(), a.childFirst);
         assertEquals(0, a.children);
     }
 }
