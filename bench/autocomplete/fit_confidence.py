@@ -6,7 +6,9 @@ language. Ranker.rank then tempers its distribution so that the first candidate 
 probability (Confidence.temper): the ranking stays, only how peaked it is changes. The softmax
 alone cannot say how predictable the place is, only which candidate is likeliest there.
 
-Fit it on events the ranker was not trained on (TrainDump of another sample of positions):
+Fit it on events the ranker was not trained on (TrainDump of another sample of positions); a second
+model, confidence-end.json, on positions with nothing after the cursor (TrainDump -Dprefix.only=true),
+serves pads being written, where the ranker is far surer than it has reason to be:
 
   fit_confidence.py /tmp/ac/t3 --ranker src/main/resources/complete/ranker.json \\
       --out src/main/resources/complete/confidence.json [--eval /tmp/ac/x]

@@ -92,6 +92,16 @@ final class Document {
     }
 
     /** Indentation of the cursor's line as typed so far. */
+    /** Whether nothing but whitespace follows the cursor, as at the end of a pad being written. */
+    boolean blankAfterCursor() {
+        for (int i = cursor; i < code.length(); i++) {
+            if (!Character.isWhitespace(code.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int currentIndent() {
         return LineIndex.width(tokens, lines.firstTok[curLine]);
     }

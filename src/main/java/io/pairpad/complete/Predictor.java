@@ -195,7 +195,7 @@ final class Predictor {
         }
         double topMix = list.isEmpty() ? -20 : list.stream().mapToDouble(c -> c.features[Features.LOG_P_MIX]).max().orElse(-20);
         double[] oovF = {1.0, Math.min(d.prefix.length(), 6), Math.log(1 + list.size()), topMix};
-        double other = ranker.rank(cls, Ranker.languageIndex(spec.prior), list, oovF);
+        double other = ranker.rank(cls, Ranker.languageIndex(spec.prior), list, oovF, d.blankAfterCursor());
         if (cls == ContextClass.LINE_START || (cls == ContextClass.WORD && analogs.lineStart)) {
             other = keepWhatMayStart(list, other, spec, analogs.prevFirst);
         }

@@ -11,7 +11,10 @@ import java.util.List;
  * A softmax over the candidates of one request plus an "other token" outcome: a candidate's
  * score is w[class] . features plus the class's {@link HiddenLayer}, if it has one.
  * Weights are read once from /complete/ranker.json (learnt by bench/autocomplete/train_ranker.py);
- * the distribution is then made as peaked as {@link Confidence} (/complete/confidence.json) says.
+ * the distribution is then made as peaked as {@link Confidence} (/complete/confidence.json) says, or
+ * where nothing but blanks follows the cursor, as a pad being written is, /complete/confidence-end.json: the
+ * ranker learnt on places inside whole files, where it was far surer than it has reason to be at the end of a
+ * few lines.
  */
 final class Ranker {
     /** Languages with weights of their own (by prior name), added to the shared ones. */
@@ -23,6 +26,7 @@ final class Ranker {
     private final double[][] oov = new double[ContextClass.values().length][Features.OOV_N];
     private final HiddenLayer[] hidden = new HiddenLayer[ContextClass.values().length];
     private Confidence confidence = Confidence.NONE;
+    private Confidence confidenceAtEnd = Confidence.NONE;
 
     /** Untrained weights: the interpolated n-gram probability alone, "other" rarely. */
     Ranker() {
@@ -41,14 +45,17 @@ final class Ranker {
         } catch (IOException | RuntimeException e) {
             return new Ranker();
         }
-        try (InputStream in = Ranker.class.getResourceAsStream("/complete/confidence.json")) {
-            if (in != null) {
-                r.confidence = Confidence.read(new ObjectMapper().readTree(in));
-            }
-        } catch (IOException | RuntimeException e) {
-            r.confidence = Confidence.NONE;
-        }
+        r.confidence = confidence("/complete/confidence.json", Confidence.NONE);
+        r.confidenceAtEnd = confidence("/complete/confidence-end.json", r.confidence);
         return r;
+    }
+
+    private static Confidence confidence(String resource, Confidence otherwise) {
+        try (InputStream in = Ranker.class.getResourceAsStream(resource)) {
+            return in == null ? otherwise : Confidence.read(new ObjectMapper().readTree(in));
+        } catch (IOException | RuntimeException e) {
+            return otherwise;
+        }
     }
 
     static int languageIndex(String prior) {
@@ -121,11 +128,14 @@ final class Ranker {
 
     /** Sets score and prob of each candidate; returns the probability of "other". */
     double rank(ContextClass cc, List<Candidate> cands, double[] oovFeatures) {
-        return rank(cc, -1, cands, oovFeatures);
+        return rank(cc, -1, cands, oovFeatures, false);
     }
 
-    /** As above, with the adjustments of language li (an index of LANGUAGES, or -1 for none). */
-    double rank(ContextClass cc, int li, List<Candidate> cands, double[] oovFeatures) {
+    /**
+     * As above, with the adjustments of language li (an index of LANGUAGES, or -1 for none); atEnd: nothing
+     * but blanks follows the cursor.
+     */
+    double rank(ContextClass cc, int li, List<Candidate> cands, double[] oovFeatures, boolean atEnd) {
         double[] wc = w[cc.ordinal()];
         double[] lc = li >= 0 ? lw[li][cc.ordinal()] : null;
         HiddenLayer hc = hidden[cc.ordinal()];
@@ -160,6 +170,6 @@ final class Ranker {
         for (Candidate c : cands) {
             c.prob /= z;
         }
-        return confidence.temper(cc, li, cands, oovFeatures, Math.exp(so - max) / z);
+        return (atEnd ? confidenceAtEnd : confidence).temper(cc, li, cands, oovFeatures, Math.exp(so - max) / z);
     }
 }

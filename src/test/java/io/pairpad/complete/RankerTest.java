@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Scoring candidates with ranker.json's weights, its hidden layer included. */
 class RankerTest {
@@ -69,5 +71,24 @@ class RankerTest {
         r.rank(ContextClass.WORD, cands, new double[Features.OOV_N]);
         assertEquals(-0.5 + 0.5, cands.get(0).score, 1e-12);
         assertEquals(0.5, cands.get(0).prob, 1e-12); // against "other" scored 0
+    }
+
+    @Test
+    void withNothingAfterTheCursorTheEndOfTextConfidenceTempersTheRanking() {
+        String pad = "import os\n\n\ndef list_files(path):\n    names = os.listdir(path)\n    names.sort()\n    return n|";
+        Document end = ReceiverMembersTest.doc("python", pad);
+        assertTrue(end.blankAfterCursor());
+        assertFalse(ReceiverMembersTest.doc("python", pad + "\nprint(1)\n").blankAfterCursor());
+        Ranker shipped = Ranker.load();
+        Predictor.Prediction p = new Predictor(shipped).predict(end, null);
+        List<Candidate> again = p.ranked.stream().map(c -> {
+            Candidate copy = new Candidate(c.token, c.kind);
+            copy.features = c.features;
+            return copy;
+        }).toList();
+        shipped.rank(p.cls, Ranker.languageIndex("python"), again, p.oovFeatures, false);
+        double inside = again.stream().mapToDouble(c -> c.prob).max().orElseThrow();
+        double atEnd = p.ranked.get(0).prob;
+        assertTrue(Math.abs(atEnd - inside) > 0.01, atEnd + " at the end, " + inside + " inside a file");
     }
 }
