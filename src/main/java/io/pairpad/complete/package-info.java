@@ -21,7 +21,8 @@
  *     n-gram model) and {@code PriorView} (the shipped {@code PriorModel}), and ranks them with the
  *     learnt {@code Ranker} per {@code ContextClass} (linear in the features plus a small
  *     {@code HiddenLayer} for how they combine), whose distribution {@code Confidence}
- *     makes as peaked as the place is predictable.</li>
+ *     makes as peaked as the place is predictable; at a line start {@code BlockContinuation} then
+ *     drops what Python's grammar rules out there (anything but except or finally after a try block).</li>
  * <li><b>Suggestion</b>: {@code SuggestionOptions} lists the strings worth offering (the rests of
  *     the likeliest tokens and every start of them, each with the total probability of the tokens
  *     that begin with it; a {@code Snippets} block starter; what follows a complete word; the likeliest
@@ -33,7 +34,8 @@
  *
  * <h2>Shipped data</h2> ({@code src/main/resources/complete/}, read once by the constructor)
  * {@code prior-LANG.bin.gz} (bench/autocomplete/build-prior.sh, from the dev list only),
- * {@code ranker.json} (train_ranker.py), {@code confidence.json} (fit_confidence.py),
+ * {@code ranker.json} (train_ranker.py), {@code confidence.json} and, for where nothing follows the cursor,
+ * {@code confidence-end.json} (fit_confidence.py),
  * {@code calibration.json} and {@code policy.json} (fit_calibration.py). See bench/RESULTS-autocomplete.md for how they were made and measured.
  */
 package io.pairpad.complete;
