@@ -91,7 +91,6 @@ final class Document {
         this.stats = new DocumentStats(base, live);
     }
 
-    /** Indentation of the cursor's line as typed so far. */
     /** Whether nothing but whitespace follows the cursor, as at the end of a pad being written. */
     boolean blankAfterCursor() {
         for (int i = cursor; i < code.length(); i++) {
@@ -102,6 +101,7 @@ final class Document {
         return true;
     }
 
+    /** Indentation of the cursor's line as typed so far. */
     int currentIndent() {
         return LineIndex.width(tokens, lines.firstTok[curLine]);
     }

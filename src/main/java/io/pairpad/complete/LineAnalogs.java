@@ -1,6 +1,7 @@
 package io.pairpad.complete;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,15 +127,9 @@ final class LineAnalogs {
 
     /** Fills childFirst: the first tokens of the lines whose block opener begins as the cursor line's does. */
     private void countChildren(Tokens t, LineIndex li, int cl, int indent) {
-        String parent = TOP;
-        for (int l = cl - 1; l >= 0 && cl - l <= FOLLOW_WINDOW && indent > 0; l--) {
-            if (li.indent[l] >= 0 && li.indent[l] < indent) {
-                parent = first(t, li, l);
-                break;
-            }
-            if (l == 0 || cl - l == FOLLOW_WINDOW) {
-                return; // the block's opener is out of reach
-            }
+        String parent = indent == 0 ? TOP : opener(t, li, cl, indent);
+        if (parent == null) {
+            return; // the block's opener is out of reach
         }
         // the open block openers as (indentation, first token), from a line at the top level
         int from = Math.max(0, cl - FOLLOW_WINDOW);
@@ -164,12 +159,22 @@ final class LineAnalogs {
                 children++;
             }
             if (open == openInd.length) {
-                openInd = java.util.Arrays.copyOf(openInd, open * 2);
-                openFirst = java.util.Arrays.copyOf(openFirst, open * 2);
+                openInd = Arrays.copyOf(openInd, open * 2);
+                openFirst = Arrays.copyOf(openFirst, open * 2);
             }
             openInd[open] = ind;
             openFirst[open++] = f;
         }
+    }
+
+    /** The first token of the nearest line above line cl indented less than indent, or null if none is near. */
+    private static String opener(Tokens t, LineIndex li, int cl, int indent) {
+        for (int l = cl - 1; l >= 0 && cl - l <= FOLLOW_WINDOW; l--) {
+            if (li.indent[l] >= 0 && li.indent[l] < indent) {
+                return first(t, li, l);
+            }
+        }
+        return null;
     }
 
     private static int nextNonBlank(LineIndex li, int l) {
