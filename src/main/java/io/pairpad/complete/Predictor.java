@@ -137,18 +137,18 @@ final class Predictor {
             }
             for (String w : analogs.next.keySet()) {
                 if (!ModelStream.isMarker(w) && !w.equals(ModelStream.STR)) {
-                    add(cands, w, isName(w) ? "identifier" : "token");
+                    addToken(cands, w);
                 }
             }
             if (cls == ContextClass.LINE_START) {
                 for (String w : analogs.siblingFirst.keySet()) {
                     if (!w.equals(ModelStream.STR)) {
-                        add(cands, w, isName(w) ? "identifier" : "token");
+                        addToken(cands, w);
                     }
                 }
                 for (Map.Entry<String, Integer> e : analogs.childFirst.entrySet()) {
                     if (e.getValue() >= 2 && !e.getKey().equals(ModelStream.STR)) {
-                        add(cands, e.getKey(), isName(e.getKey()) ? "identifier" : "token");
+                        addToken(cands, e.getKey());
                     }
                 }
             }
@@ -272,6 +272,11 @@ final class Predictor {
         }
     }
 
+    /** A token from the document's own text or a model: a name is an identifier, anything else a token. */
+    private static void addToken(Map<String, Candidate> cands, String t) {
+        add(cands, t, isName(t) ? "identifier" : "token");
+    }
+
     private static void addKeyword(Map<String, Candidate> cands, String k, String p, LanguageSpec spec, String kind) {
         if (k.length() <= p.length()) {
             return;
@@ -293,7 +298,7 @@ final class Predictor {
                     || t.equals(ModelStream.NUM)) {
                 continue;
             }
-            add(cands, t, isName(t) ? "identifier" : "token");
+            addToken(cands, t);
             taken++;
         }
     }
