@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,24 +19,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable, append-only op log. One writer thread group-commits the ops of all rooms: it takes whatever
  * has queued up while the previous transaction was committing and writes it in one transaction, so the
- * batch grows with the load. Listeners hear of each op only after its commit.
+ * batch grows with the load. Listeners hear of each op only after its commit. Checkpoints and snapshots are
+ * written behind it by a {@link SnapshotWriter}, off the path of an edit's ack.
  */
 public final class OpLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpLog.class);
     private static final int MAX_BATCH = 512;
 
     private final OpStore store;
-    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean running = true;
+    private final SnapshotWriter snapshots;
+    private final BatchingThread<Task> writer;
 
-    private sealed interface Task permits Append, Snapshot, Forget, Barrier {
+    private sealed interface Task permits Append, Forget, Barrier {
     }
 
     private record Append(PendingOp op, CommitListener listener) implements Task {
-    }
-
-    private record Snapshot(UUID roomId, long revision, Rope text) implements Task {
     }
 
     private record Forget(UUID roomId) implements Task {
@@ -50,19 +44,18 @@ public final class OpLog implements AutoCloseable {
 
     public OpLog(DataSource dataSource) {
         this.store = new OpStore(dataSource);
-        this.writer = new Thread(this::run, "pairpad-oplog");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.snapshots = new SnapshotWriter(dataSource);
+        this.writer = new BatchingThread<>("pairpad-oplog", MAX_BATCH, this::process);
     }
 
     /** Queues {@code op} for the next commit. */
     public void append(PendingOp op, CommitListener listener) {
-        queue.add(new Append(op, listener));
+        writer.add(new Append(op, listener));
     }
 
-    /** Queues a refresh of the room's snapshot, behind every op queued before it. */
+    /** Queues a refresh of the room's snapshot to a committed revision. */
     public void snapshot(UUID roomId, long revision, Rope text) {
-        queue.add(new Snapshot(roomId, revision, text));
+        snapshots.snapshot(roomId, revision, text);
     }
 
     /**
@@ -71,48 +64,23 @@ public final class OpLog implements AutoCloseable {
      * leaves ops that nothing else would remove.
      */
     public void forget(UUID roomId) {
-        queue.add(new Forget(roomId));
+        writer.add(new Forget(roomId));
     }
 
-    /** Completes once everything queued before it has been written or has failed. */
+    /** Completes once everything queued before it, and the snapshots it led to, have been written or have failed. */
     public CompletableFuture<Void> flush() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Barrier(done));
-        return done;
-    }
-
-    private void run() {
-        List<Task> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Task first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                process(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Op log writer failed", e);
-            } finally {
-                batch.clear();
-            }
-        }
+        writer.add(new Barrier(done));
+        return done.thenCompose(written -> snapshots.flush());
     }
 
     private void process(List<Task> batch) {
         List<Append> appends = new ArrayList<>();
-        List<Snapshot> snapshots = new ArrayList<>();
         List<Forget> forgets = new ArrayList<>();
         List<Barrier> barriers = new ArrayList<>();
         for (Task task : batch) {
             if (task instanceof Append a) {
                 appends.add(a);
-            } else if (task instanceof Snapshot s) {
-                snapshots.add(s);
             } else if (task instanceof Forget f) {
                 forgets.add(f);
             } else if (task instanceof Barrier b) {
@@ -121,9 +89,6 @@ public final class OpLog implements AutoCloseable {
         }
         if (!appends.isEmpty()) {
             writeAppends(appends);
-        }
-        for (Snapshot snapshot : snapshots) {
-            writeSnapshot(snapshot);
         }
         for (Forget forget : forgets) {
             deleteOps(forget.roomId());
@@ -173,7 +138,7 @@ public final class OpLog implements AutoCloseable {
      * instance (or resent an op the log holds) and are told so. Called after the write, never inside its
      * error handling: a listener's failure must not lead to writing committed ops again.
      */
-    private static void stored(List<Append> appends, List<PendingOp> leftOut) {
+    private void stored(List<Append> appends, List<PendingOp> leftOut) {
         Set<PendingOp> lost = Collections.newSetFromMap(new IdentityHashMap<>());
         lost.addAll(leftOut);
         notifyCommitted(lost.isEmpty() ? appends : appends.stream().filter(a -> !lost.contains(a.op())).toList());
@@ -198,13 +163,16 @@ public final class OpLog implements AutoCloseable {
     }
 
     /** Committed is committed: a listener's own trouble must never lead to writing the ops again. */
-    private static void notifyCommitted(List<Append> appends) {
+    private void notifyCommitted(List<Append> appends) {
         for (Append a : appends) {
+            PendingOp op = a.op();
+            if (op.checkpoint()) {
+                snapshots.checkpoint(op.roomId(), op.revision(), op.textAfter());
+            }
             try {
-                a.listener().committed(a.op());
+                a.listener().committed(op);
             } catch (RuntimeException e) {
-                log.error("Delivering committed op {} of room {} failed", a.op().revision(),
-                        RoomIds.forLog(a.op().roomId()), e);
+                log.error("Delivering committed op {} of room {} failed", op.revision(), RoomIds.forLog(op.roomId()), e);
             }
         }
     }
@@ -217,16 +185,6 @@ public final class OpLog implements AutoCloseable {
         return rooms;
     }
 
-    private void writeSnapshot(Snapshot snapshot) {
-        try {
-            store.updateSnapshot(snapshot.roomId(), snapshot.revision(), snapshot.text().toString());
-        } catch (SQLException | RuntimeException e) {
-            // The log holds every op; a missed snapshot only makes the next load replay a little more.
-            log.warn("Could not refresh the snapshot of room {}: {}", RoomIds.forLog(snapshot.roomId()),
-                    SqlErrors.describe(e));
-        }
-    }
-
     private void deleteOps(UUID roomId) {
         try {
             store.deleteOps(roomId);
@@ -235,14 +193,10 @@ public final class OpLog implements AutoCloseable {
         }
     }
 
-    /** Stops after writing everything already queued. */
+    /** Stops after writing everything already queued, and the snapshots it leads to. */
     @Override
     public void close() {
-        running = false;
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
+        snapshots.close();
     }
 }

@@ -17,8 +17,9 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Writes ops, checkpoints and snapshots to PostgreSQL for the op log. Plain JDBC on purpose: this is the
- * hottest path to the database. A batch of ops is one statement that the driver prepares once per connection.
+ * Writes ops and deletes a deleted room's ops for the op log. Plain JDBC on purpose: this is the hottest path
+ * to the database. A batch of ops is one statement that the driver prepares once per connection, and that
+ * commits on its own.
  */
 final class OpStore {
     /**
@@ -38,10 +39,6 @@ final class OpStore {
     private static final String DELETE_OPS = "DELETE FROM operations o USING unnest(?::uuid[], ?::bigint[])"
             + " AS d(room_id, revision) WHERE o.room_id = d.room_id AND o.revision = d.revision";
     private static final String DELETE_ROOM_OPS = "DELETE FROM operations WHERE room_id = ?";
-    private static final String INSERT_CHECKPOINT = "INSERT INTO checkpoints (room_id, revision, code)"
-            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String UPDATE_SNAPSHOT = "UPDATE rooms SET code = ?, revision = ?, updated_at = now()"
-            + " WHERE id = ? AND revision < ?";
 
     private final DataSource dataSource;
 
@@ -57,17 +54,16 @@ final class OpStore {
      * instance took it, or it is a resend) and every later op of that room, which was made on top of it. Returns
      * those left out. Throws, storing nothing, when the batch fails for another reason.
      *
-     * <p>A batch with one op per room and no checkpoint is one statement that commits on its own, in one round
-     * trip: nothing in it depends on another of its rows. Otherwise a room's later ops that were inserted after
-     * its first conflict are taken out again before the transaction commits.
+     * <p>The batch is first one statement that commits on its own, in one round trip. Only when it conflicts is
+     * it inserted again skipping conflicts; then a room's later ops that were inserted after its first conflict
+     * are taken out again before the transaction commits.
      */
     List<PendingOp> store(List<PendingOp> ops) throws SQLException {
-        boolean oneStatement = ops.stream().noneMatch(PendingOp::checkpoint) && oneOpPerRoom(ops);
         try (Connection c = dataSource.getConnection()) {
-            if (oneStatement ? insertAll(c, ops) : storeAllInTransaction(c, ops)) {
+            if (insertAll(c, ops)) {
                 return List.of();
             }
-            if (oneStatement) {
+            if (oneOpPerRoom(ops)) {
                 Set<Key> inserted = insertSkippingConflicts(c, ops);
                 return ops.stream().filter(op -> !inserted.contains(key(op))).toList();
             }
@@ -91,22 +87,6 @@ final class OpStore {
         }
     }
 
-    private static boolean storeAllInTransaction(Connection c, List<PendingOp> ops) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            if (!insertAll(c, ops)) {
-                c.rollback();
-                return false;
-            }
-            storeCheckpoints(c, ops);
-            c.commit();
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        }
-    }
-
     private static List<PendingOp> storeInTransaction(Connection c, List<PendingOp> ops) throws SQLException {
         Set<Key> inserted = insertSkippingConflicts(c, ops);
         Map<UUID, Long> firstConflict = new HashMap<>();
@@ -115,14 +95,11 @@ final class OpStore {
                 firstConflict.merge(op.roomId(), op.revision(), Math::min);
             }
         }
-        List<PendingOp> stored = new ArrayList<>();
         List<PendingOp> leftOut = new ArrayList<>();
         List<PendingOp> insertedButLeftOut = new ArrayList<>();
         for (PendingOp op : ops) {
             Long conflict = firstConflict.get(op.roomId());
-            if (conflict == null || op.revision() < conflict) {
-                stored.add(op);
-            } else {
+            if (conflict != null && op.revision() >= conflict) {
                 leftOut.add(op);
                 if (inserted.contains(key(op))) {
                     insertedButLeftOut.add(op);
@@ -136,7 +113,6 @@ final class OpStore {
                 delete.executeUpdate();
             }
         }
-        storeCheckpoints(c, stored);
         return leftOut;
     }
 
@@ -169,12 +145,6 @@ final class OpStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(DELETE_ROOM_OPS)) {
             delete.setObject(1, room);
             delete.executeUpdate();
-        }
-    }
-
-    void updateSnapshot(UUID room, long revision, String code) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            updateSnapshot(c, room, revision, code);
         }
     }
 
@@ -223,31 +193,5 @@ final class OpStore {
     private static Array array(Connection c, String type, List<PendingOp> ops, Function<PendingOp, Object> field)
             throws SQLException {
         return c.createArrayOf(type, ops.stream().map(field).toArray());
-    }
-
-    private static void storeCheckpoints(Connection c, List<PendingOp> ops) throws SQLException {
-        for (PendingOp op : ops) {
-            if (!op.checkpoint()) {
-                continue;
-            }
-            String code = op.textAfter().toString();
-            try (PreparedStatement insert = c.prepareStatement(INSERT_CHECKPOINT)) {
-                insert.setObject(1, op.roomId());
-                insert.setLong(2, op.revision());
-                insert.setString(3, code);
-                insert.executeUpdate();
-            }
-            updateSnapshot(c, op.roomId(), op.revision(), code);
-        }
-    }
-
-    private static void updateSnapshot(Connection c, UUID room, long revision, String code) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(UPDATE_SNAPSHOT)) {
-            update.setString(1, code);
-            update.setLong(2, revision);
-            update.setObject(3, room);
-            update.setLong(4, revision);
-            update.executeUpdate();
-        }
     }
 }

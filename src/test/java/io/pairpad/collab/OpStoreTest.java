@@ -23,28 +23,21 @@ class OpStoreTest {
     private final Jdbi jdbi = Jdbi.create(dataSource);
     private final OpStore store = new OpStore(dataSource);
 
-    private final List<UUID> rooms = new ArrayList<>();
-
-    /** A bare room row; removed after the test, as it has none of the checkpoints a real room starts with. */
-    private UUID room() {
-        UUID id = UUID.randomUUID();
-        jdbi.useHandle(h -> h.execute("INSERT INTO rooms (id, language) VALUES (?, 'python')", id));
-        rooms.add(id);
-        return id;
-    }
+    private final BareRooms rooms = new BareRooms(jdbi);
 
     @AfterEach
     void removeRooms() {
-        rooms.forEach(id -> jdbi.useHandle(h -> {
-            h.execute("DELETE FROM rooms WHERE id = ?", id);
-            h.execute("DELETE FROM operations WHERE room_id = ?", id);
-        }));
+        rooms.removeAll();
     }
 
-    private static PendingOp op(UUID room, long revision, String opId, boolean checkpoint) {
+    private UUID room() {
+        return rooms.create();
+    }
+
+    private static PendingOp op(UUID room, long revision, String opId) {
         TextOperation insert = TextOperation.builder().retain((int) revision - 1).insert("x").build();
         return new PendingOp(room, revision, opId, insert, insert.toJson().toString(), "c", "n",
-                Rope.of("x".repeat((int) revision)), checkpoint, 0);
+                Rope.of("x".repeat((int) revision)), false, 0);
     }
 
     private List<String> opIds(UUID room) {
@@ -58,8 +51,8 @@ class OpStoreTest {
         UUID deleted = room();
         jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
 
-        assertThrows(SQLException.class, () -> store.store(List.of(op(free, 1, "f:1", false),
-                op(deleted, 1, "d:1", false))));
+        assertThrows(SQLException.class, () -> store.store(List.of(op(free, 1, "f:1"),
+                op(deleted, 1, "d:1"))));
 
         assertEquals(List.of(), opIds(free));
     }
@@ -69,9 +62,9 @@ class OpStoreTest {
         UUID deleted = room();
         jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
 
-        assertThrows(SQLException.class, () -> store.store(List.of(op(deleted, 1, "d:1", false))));
-        assertThrows(SQLException.class, () -> store.store(List.of(op(deleted, 1, "d:1", false),
-                op(deleted, 2, "d:2", false))));
+        assertThrows(SQLException.class, () -> store.store(List.of(op(deleted, 1, "d:1"))));
+        assertThrows(SQLException.class, () -> store.store(List.of(op(deleted, 1, "d:1"),
+                op(deleted, 2, "d:2"))));
 
         assertEquals(List.of(), opIds(deleted));
     }
@@ -80,8 +73,8 @@ class OpStoreTest {
     void forgettingADeletedRoomRemovesTheOpsItsDeletionDidNotSee() throws Exception {
         UUID deleted = room();
         UUID kept = room();
-        store.store(List.of(op(deleted, 1, "d:1", false), op(kept, 1, "k:1", false)));
-        store.store(List.of(op(deleted, 2, "d:2", false)));
+        store.store(List.of(op(deleted, 1, "d:1"), op(kept, 1, "k:1")));
+        store.store(List.of(op(deleted, 2, "d:2")));
         jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
         assertEquals(List.of("d:1", "d:2"), opIds(deleted), "without a foreign key the ops outlive their room");
 
@@ -99,11 +92,11 @@ class OpStoreTest {
         UUID lostAtOne = room();
         UUID lostById = room();
         UUID free = room();
-        store.store(List.of(op(lostAtOne, 1, "other:1", false), op(lostById, 1, "b:1", false)));
+        store.store(List.of(op(lostAtOne, 1, "other:1"), op(lostById, 1, "b:1")));
 
-        PendingOp a1 = op(lostAtOne, 1, "a:1", false);
-        PendingOp resent = op(lostById, 2, "b:1", false);
-        PendingOp f1 = op(free, 1, "f:1", false);
+        PendingOp a1 = op(lostAtOne, 1, "a:1");
+        PendingOp resent = op(lostById, 2, "b:1");
+        PendingOp f1 = op(free, 1, "f:1");
         List<PendingOp> leftOut = store.store(List.of(a1, resent, f1));
 
         assertEquals(List.of(a1, resent), leftOut);
@@ -117,25 +110,20 @@ class OpStoreTest {
         UUID lostAtTwo = room();
         UUID lostById = room();
         UUID free = room();
-        store.store(List.of(op(lostAtTwo, 1, "a:1", false), op(lostAtTwo, 2, "other:2", false),
-                op(lostById, 1, "b:1", false)));
+        store.store(List.of(op(lostAtTwo, 1, "a:1"), op(lostAtTwo, 2, "other:2"),
+                op(lostById, 1, "b:1")));
 
-        PendingOp a2 = op(lostAtTwo, 2, "a:2", false);
-        PendingOp a3 = op(lostAtTwo, 3, "a:3", false);
-        PendingOp resent = op(lostById, 2, "b:1", false);
-        PendingOp f1 = op(free, 1, "f:1", false);
-        PendingOp f2 = op(free, 2, "f:2", true);
+        PendingOp a2 = op(lostAtTwo, 2, "a:2");
+        PendingOp a3 = op(lostAtTwo, 3, "a:3");
+        PendingOp resent = op(lostById, 2, "b:1");
+        PendingOp f1 = op(free, 1, "f:1");
+        PendingOp f2 = op(free, 2, "f:2");
         List<PendingOp> leftOut = store.store(List.of(f1, a2, resent, a3, f2));
 
         assertEquals(List.of(a2, resent, a3), leftOut);
         assertEquals(List.of("a:1", "other:2"), opIds(lostAtTwo), "a:3 was inserted, then taken out again");
         assertEquals(List.of("b:1"), opIds(lostById));
         assertEquals(List.of("f:1", "f:2"), opIds(free));
-        assertEquals("xx", jdbi.withHandle(h -> h.createQuery("SELECT code FROM checkpoints WHERE room_id = :r"
-                + " AND revision = 2").bind("r", free).mapTo(String.class).one()));
-        long snapshotRevision = jdbi.withHandle(h -> h.createQuery("SELECT revision FROM rooms WHERE id = :r")
-                .bind("r", free).mapTo(Long.class).one());
-        assertEquals(2, snapshotRevision);
     }
 
     @Test
@@ -149,8 +137,8 @@ class OpStoreTest {
             List<PendingOp> first = new ArrayList<>();
             List<PendingOp> second = new ArrayList<>();
             for (UUID room : shared) {
-                first.add(op(room, revision, "a:" + room + ":" + revision, false));
-                second.add(0, op(room, revision, "b:" + room + ":" + revision, false));
+                first.add(op(room, revision, "a:" + room + ":" + revision));
+                second.add(0, op(room, revision, "b:" + room + ":" + revision));
             }
             CompletableFuture<List<PendingOp>> a = CompletableFuture.supplyAsync(() -> storeUnchecked(first));
             CompletableFuture<List<PendingOp>> b = CompletableFuture.supplyAsync(() -> storeUnchecked(second));
