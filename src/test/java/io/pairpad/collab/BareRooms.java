@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Room rows with none of the checkpoints a real room starts with, for tests of what the op log stores; removed
- * with their ops when the test is done.
+ * with their ops after each test (register it with {@code @RegisterExtension}).
  */
-final class BareRooms {
+final class BareRooms implements AfterEachCallback {
     private final Jdbi jdbi;
     private final List<UUID> created = new ArrayList<>();
 
@@ -24,7 +26,8 @@ final class BareRooms {
         return id;
     }
 
-    void removeAll() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         created.forEach(id -> jdbi.useHandle(h -> {
             h.execute("DELETE FROM rooms WHERE id = ?", id);
             h.execute("DELETE FROM operations WHERE room_id = ?", id);

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The op log's writes against a real PostgreSQL, with other instances' rows already in the way. */
 class OpStoreTest {
@@ -23,16 +23,8 @@ class OpStoreTest {
     private final Jdbi jdbi = Jdbi.create(dataSource);
     private final OpStore store = new OpStore(dataSource);
 
-    private final BareRooms rooms = new BareRooms(jdbi);
-
-    @AfterEach
-    void removeRooms() {
-        rooms.removeAll();
-    }
-
-    private UUID room() {
-        return rooms.create();
-    }
+    @RegisterExtension
+    final BareRooms rooms = new BareRooms(jdbi);
 
     private static PendingOp op(UUID room, long revision, String opId) {
         TextOperation insert = TextOperation.builder().retain((int) revision - 1).insert("x").build();
@@ -47,8 +39,8 @@ class OpStoreTest {
 
     @Test
     void aBatchThatFailsForAnotherReasonStoresNothing() {
-        UUID free = room();
-        UUID deleted = room();
+        UUID free = rooms.create();
+        UUID deleted = rooms.create();
         jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
 
         assertThrows(SQLException.class, () -> store.store(List.of(op(free, 1, "f:1"),
@@ -59,7 +51,7 @@ class OpStoreTest {
 
     @Test
     void anOpOfADeletedRoomIsRefused() {
-        UUID deleted = room();
+        UUID deleted = rooms.create();
         jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
 
         assertThrows(SQLException.class, () -> store.store(List.of(op(deleted, 1, "d:1"))));
@@ -71,8 +63,8 @@ class OpStoreTest {
 
     @Test
     void forgettingADeletedRoomRemovesTheOpsItsDeletionDidNotSee() throws Exception {
-        UUID deleted = room();
-        UUID kept = room();
+        UUID deleted = rooms.create();
+        UUID kept = rooms.create();
         store.store(List.of(op(deleted, 1, "d:1"), op(kept, 1, "k:1")));
         store.store(List.of(op(deleted, 2, "d:2")));
         jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
@@ -89,9 +81,9 @@ class OpStoreTest {
 
     @Test
     void withOneOpPerRoomOnlyTheOpsWhoseRevisionOrIdIsTakenAreLeftOut() throws SQLException {
-        UUID lostAtOne = room();
-        UUID lostById = room();
-        UUID free = room();
+        UUID lostAtOne = rooms.create();
+        UUID lostById = rooms.create();
+        UUID free = rooms.create();
         store.store(List.of(op(lostAtOne, 1, "other:1"), op(lostById, 1, "b:1")));
 
         PendingOp a1 = op(lostAtOne, 1, "a:1");
@@ -107,9 +99,9 @@ class OpStoreTest {
 
     @Test
     void roomsThatLostARevisionAreLeftOutFromTheirFirstConflictOnAndTheOthersAreStored() throws SQLException {
-        UUID lostAtTwo = room();
-        UUID lostById = room();
-        UUID free = room();
+        UUID lostAtTwo = rooms.create();
+        UUID lostById = rooms.create();
+        UUID free = rooms.create();
         store.store(List.of(op(lostAtTwo, 1, "a:1"), op(lostAtTwo, 2, "other:2"),
                 op(lostById, 1, "b:1")));
 
@@ -130,7 +122,7 @@ class OpStoreTest {
     void twoInstancesStoringTheSameRoomsInOppositeOrderNeverDeadlock() throws Exception {
         List<UUID> shared = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            shared.add(room());
+            shared.add(rooms.create());
         }
         for (int round = 1; round <= 10; round++) {
             long revision = round;

@@ -12,23 +12,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Checkpoints and snapshots written behind the op log, against a real PostgreSQL. */
 class SnapshotWriterTest {
     private final DataSource dataSource = TestDatabase.get().dataSource();
     private final Jdbi jdbi = Jdbi.create(dataSource);
-    private final BareRooms rooms = new BareRooms(jdbi);
-
-    @AfterEach
-    void removeRooms() {
-        rooms.removeAll();
-    }
-
-    private UUID room() {
-        return rooms.create();
-    }
+    @RegisterExtension
+    final BareRooms rooms = new BareRooms(jdbi);
 
     private List<String> checkpoints(UUID room) {
         return jdbi.withHandle(h -> h.createQuery("SELECT revision || ':' || code FROM checkpoints"
@@ -42,8 +34,8 @@ class SnapshotWriterTest {
 
     @Test
     void everyCheckpointIsKeptAndEachRoomsLatestTextBecomesItsSnapshot() throws Exception {
-        UUID a = room();
-        UUID b = room();
+        UUID a = rooms.create();
+        UUID b = rooms.create();
         try (SnapshotWriter writer = new SnapshotWriter(dataSource)) {
             writer.checkpoint(a, 100, Rope.of("a at 100"));
             writer.checkpoint(a, 200, Rope.of("a at 200"));
@@ -59,7 +51,7 @@ class SnapshotWriterTest {
 
     @Test
     void aSnapshotNeverGoesBackToAnEarlierRevision() throws Exception {
-        UUID a = room();
+        UUID a = rooms.create();
         try (SnapshotWriter writer = new SnapshotWriter(dataSource)) {
             writer.snapshot(a, 10, Rope.of("ten"));
             writer.flush().get(10, TimeUnit.SECONDS);
@@ -73,8 +65,8 @@ class SnapshotWriterTest {
 
     @Test
     void aRoomDeletedMeanwhileCostsTheOthersNothing() throws Exception {
-        UUID deleted = room();
-        UUID kept = room();
+        UUID deleted = rooms.create();
+        UUID kept = rooms.create();
         jdbi.useHandle(h -> h.execute("DELETE FROM rooms WHERE id = ?", deleted));
         try (SnapshotWriter writer = new SnapshotWriter(dataSource)) {
             writer.checkpoint(deleted, 100, Rope.of("gone"));
@@ -89,7 +81,7 @@ class SnapshotWriterTest {
 
     @Test
     void theOpLogCheckpointsACommittedOpThatAsksForIt() throws Exception {
-        UUID a = room();
+        UUID a = rooms.create();
         TextOperation insert = TextOperation.builder().insert("hi").build();
         PendingOp op = new PendingOp(a, 1, "c:1", insert, insert.toJson().toString(), "c", "n", Rope.of("hi"), true, 0);
         List<PendingOp> committed = new ArrayList<>();
