@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The authority over an open room on this instance. It sequences ops (transform against what came after the
@@ -40,6 +41,10 @@ public final class LiveRoom implements CommitListener {
      * collections and copying them made most of every pause (8 MB at ages 1-3, 15 ms, in pair).
      */
     private static final int RECENT_OPS = 32;
+    /**
+     * A checkpoint every 100 to 199 ops, the gap drawn afresh each time: rooms whose typing started together
+     * would otherwise reach their checkpoints together for ever, and their writes would all land in one commit.
+     */
     private static final int MIN_CHECKPOINT_INTERVAL = 100;
     private static final int CHARS_PER_CHECKPOINT_OP = 1_000;
     /** How often one op may lose the race for a revision before its author is told to start over. */
@@ -56,6 +61,7 @@ public final class LiveRoom implements CommitListener {
     private Rope committedText;
     private long committedRevision;
     private long lastCheckpoint;
+    private int checkpointSpread = nextCheckpointSpread();
     private long epoch;
     private String language;
     /** The latest sequenced ops, up to {@code revision}: what late ops are transformed against. */
@@ -495,9 +501,10 @@ public final class LiveRoom implements CommitListener {
         recent.add(new SequencedOp(revision, opId, op, clientId, name));
         uncommitted.put(opId, new Submitted(baseRevision, submitted));
         boolean checkpoint = revision - lastCheckpoint
-                >= Math.max(MIN_CHECKPOINT_INTERVAL, after.length() / CHARS_PER_CHECKPOINT_OP);
+                >= Math.max(MIN_CHECKPOINT_INTERVAL, after.length() / CHARS_PER_CHECKPOINT_OP) + checkpointSpread;
         if (checkpoint) {
             lastCheckpoint = revision;
+            checkpointSpread = nextCheckpointSpread();
         }
         String json = context.opJson(op);
         context.opLog().append(new PendingOp(id, revision, opId, op, json, clientId, name, after, checkpoint, epoch),
@@ -807,6 +814,10 @@ public final class LiveRoom implements CommitListener {
         List<Participant> all = new ArrayList<>(participants.values());
         waitingForInit.values().forEach(list -> list.forEach(j -> all.add(j.participant())));
         return all;
+    }
+
+    private static int nextCheckpointSpread() {
+        return ThreadLocalRandom.current().nextInt(MIN_CHECKPOINT_INTERVAL);
     }
 
     private void trimRecent() {
