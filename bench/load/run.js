@@ -232,6 +232,7 @@ async function typeOnce(workers, servers, sampler, cfg) {
   const cpu = ServerSampler.cpu(before, after);
 
   const peer = summary(results.flatMap((r) => r.peer));
+  const slow = slowWindows(results, cfg.duration);
   const ack = summary(results.flatMap((r) => r.ack));
   const errors = {};
   for (const r of results) for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] || 0) + v;
@@ -262,6 +263,7 @@ async function typeOnce(workers, servers, sampler, cfg) {
     redis: cfg.redis,
     target: { rooms: cfg.roomsNow, users: cfg.users, rate: cfg.rate, editsPerS: cfg.roomsNow * cfg.users * cfg.rate },
     peer,
+    slow,
     ack,
     editsMadePerS: typed / cfg.duration,
     editsDeliveredPerS: delivered / cfg.duration,
@@ -284,6 +286,26 @@ async function typeOnce(workers, servers, sampler, cfg) {
     opsPerCommit,
     commitsPerS,
     quiet: results.every((r) => r.quiet),
+  };
+}
+
+/**
+ * Edits over 5 ms to their last peer, in all and by 100 ms window of typing time (seconds into the measured
+ * window): a few crowded windows are stalls that hit every room at once (a collection, a commit queued behind
+ * a large one), while a spread points at steady queueing.
+ */
+function slowWindows(results, durationS) {
+  const byWindow = new Map();
+  for (const r of results) {
+    for (const [w, n] of Object.entries(r.slowByWindow)) byWindow.set(Number(w), (byWindow.get(Number(w)) || 0) + n);
+  }
+  const worst = [...byWindow.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5)
+    .map(([w, n]) => ({ atS: w / 10, edits: n }));
+  return {
+    edits: [...byWindow.values()].reduce((a, b) => a + b, 0),
+    windows: byWindow.size,
+    of: durationS * 10,
+    worst,
   };
 }
 
@@ -328,6 +350,8 @@ function line(tag, r) {
   const a = r.ack;
   const conv = r.convergence ? `${r.convergence.converged}/${r.convergence.rooms}` : '-';
   return `${tag} [${instancesTag(r.instances, r.redis)}]: edit->all-peers ms p50 ${fmt(p.p50, 2)} p95 ${fmt(p.p95, 2)} p99 ${fmt(p.p99, 2)} max ${fmt(p.max, 1)} (n=${p.n})`
+    + ` | over 5 ms ${r.slow.edits} in ${r.slow.windows} of ${r.slow.of} windows of 100 ms, worst`
+    + ` ${r.slow.worst.map((w) => `${w.edits}@${fmt(w.atS, 1)}s`).join(' ')}`
     + ` | send->ack p50 ${fmt(a.p50, 2)} p99 ${fmt(a.p99, 2)} max ${fmt(a.max, 1)}`
     + ` | edits/s made ${fmt(r.editsMadePerS, 0)} delivered ${fmt(r.editsDeliveredPerS, 0)} (target ${r.target.editsPerS})`
     + ` | errors ${r.errorCount} undelivered ${r.undelivered} converged ${conv}`

@@ -7,6 +7,8 @@ const { monitorEventLoopDelay } = require('perf_hooks');
 const { OtClient } = require('./lib/client');
 
 const now = () => performance.now();
+/** Edits slower than this are counted per 100 ms of typing time: a stall shows as a window full of them. */
+const SLOW_MS = 5;
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -26,6 +28,7 @@ class Stats {
   }
   reset() {
     this.peer = [];
+    this.slowByWindow = new Map(); // 100 ms window of the typing time -> edits over SLOW_MS to their last peer
     this.ack = [];
     this.lag = [];
     this.typedMeasured = 0;
@@ -47,9 +50,13 @@ class Stats {
   ackLatency(ms, measured) {
     if (measured) this.ack.push(ms);
   }
-  peerLatency(ms) {
+  peerLatency(ms, typedAt) {
     this.peer.push(ms);
     this.deliveredMeasured++;
+    if (ms > SLOW_MS) {
+      const w = Math.floor((typedAt - this.windowStart) / 100);
+      this.slowByWindow.set(w, (this.slowByWindow.get(w) || 0) + 1);
+    }
   }
 }
 
@@ -92,7 +99,7 @@ class Room {
     if (e.edits === null || e.applied < peers) return;
     if (peers > 0) {
       for (const edit of e.edits) {
-        if (edit.measured) stats.peerLatency(e.last - edit.t);
+        if (edit.measured) stats.peerLatency(e.last - edit.t, edit.t);
       }
     }
     this.revs.delete(rev);
@@ -216,6 +223,7 @@ async function runLoad(msg) {
   stats.lag.sort((a, b) => a - b);
   return {
     peer: Array.from(stats.peer),
+    slowByWindow: Object.fromEntries(stats.slowByWindow),
     ack: Array.from(stats.ack),
     lagP99: percentile(stats.lag, 99),
     lagMax: stats.lag.length ? stats.lag[stats.lag.length - 1] : null,
