@@ -29,7 +29,7 @@ const HELP = `usage: node run.js [--scenario pair|crowd|ramp|bigdoc|idle|custom]
   --procs P            generator processes (rooms are split between them; default 1, ramp 2)
   --runs N             repeat with a fresh server each time and quote the median (default 1)
   --doc-bytes B        initial document size in characters (default 1000; bigdoc compares 1000 and 998000)
-  --ramp-steps a,b,c   room counts for the ramp (default 50,100,200,300,400,500,600,800,1000,1200,1600)
+  --ramp-steps a,b,c   room counts for the ramp (default 50,100,200,300,400,500,600,700,800,1000,1200,1600)
   --ramp-p99 MS        the ramp stops at this edit->all-peers p99 (default 50)
   --ramp-warmup S      the ramp's first step types S s before it is measured, as a fresh server's JIT
                        compiles the edit path (default 60, like --warmup elsewhere; later steps: --warmup)
@@ -108,7 +108,7 @@ function parseArgs(argv) {
     procs: pick('procs', 1),
     runs: o.runs || 1,
     docBytes: o.docBytes,
-    rampSteps: o.rampSteps || [50, 100, 200, 300, 400, 500, 600, 800, 1000, 1200, 1600],
+    rampSteps: o.rampSteps || [50, 100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200, 1600],
     rampP99: o.rampP99 || 50,
     rampWarmup: o.rampWarmup ?? 60,
     instances,
@@ -430,11 +430,21 @@ async function rampRun(cfg, docBytes) {
       steps,
       maxRoomsUnderP99: best ? best.target.rooms : 0,
       stoppedBy: cfg.rampAll ? (steps.length === cfg.rampSteps.length ? 'last step reached' : 'generator or delivery gave out')
-        : last.peer.p99 >= cfg.rampP99 ? `p99 ${fmt(last.peer.p99)} ms >= ${cfg.rampP99}`
-        : last.generator.saturated ? 'generator saturated' : 'last step reached',
+        : stopReasons(last, cfg.rampP99),
       startMs: servers[0].startMs,
     };
   });
+}
+
+/** Why the ramp stopped at this step: every reason that held, the generator's own figures with its saturation. */
+function stopReasons(step, p99Bound) {
+  const reasons = [];
+  if (step.peer.p99 >= p99Bound) reasons.push(`p99 ${fmt(step.peer.p99)} ms >= ${p99Bound}`);
+  if (step.generator.saturated) {
+    reasons.push(`generator saturated (CPU ${step.generator.perProcessPct.map((c) => fmt(c, 0)).join('+')} %,`
+      + ` lag p99 ${fmt(step.generator.scheduleLagP99Ms, 1)} ms, loop p99 ${fmt(step.generator.eventLoopDelayP99Ms, 1)} ms)`);
+  }
+  return reasons.length ? reasons.join(' and ') : 'last step reached';
 }
 
 function heapUsed(pid) {
