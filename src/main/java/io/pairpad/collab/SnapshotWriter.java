@@ -111,10 +111,8 @@ final class SnapshotWriter implements AutoCloseable {
             latest.merge(w.roomId(), w, (a, b) -> a.revision() >= b.revision() ? a : b);
         }
         List<Write> snapshots = latest.values().stream().sorted(Comparator.comparing(Write::roomId)).toList();
+        // A checkpoint is usually also its room's snapshot: its text is built once for both statements.
         Map<Write, String> codes = new IdentityHashMap<>();
-        for (Write w : writes) {
-            codes.put(w, w.text().toString());
-        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -130,11 +128,13 @@ final class SnapshotWriter implements AutoCloseable {
         }
     }
 
-    private static void execute(Connection c, String sql, List<Write> writes, Map<Write, String> codes) throws SQLException {
+    private static void execute(Connection c, String sql, List<Write> writes, Map<Write, String> codes)
+            throws SQLException {
+        Object[] texts = writes.stream().map(w -> codes.computeIfAbsent(w, x -> x.text().toString())).toArray();
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setArray(1, c.createArrayOf("uuid", writes.stream().map(Write::roomId).toArray()));
             statement.setArray(2, c.createArrayOf("int8", writes.stream().map(Write::revision).toArray()));
-            statement.setArray(3, c.createArrayOf("text", writes.stream().map(codes::get).toArray()));
+            statement.setArray(3, c.createArrayOf("text", texts));
             statement.executeUpdate();
         }
     }
