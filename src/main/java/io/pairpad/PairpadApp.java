@@ -126,6 +126,11 @@ public final class PairpadApp {
             // and answered with close code 4413 rather than cut off with Jetty's 1009.
             ws.setMaxTextMessageSize(2L * config.limits().maxMessageBytes());
             ws.setIdleTimeout(Duration.ofMinutes(2));
+            // Jetty starts a string builder of this size for every incoming text message: at its default of
+            // 4 KB that was a third of all allocation under typing load, and a young collection every 7 s
+            // instead of every 12 s (bench/RESULTS-load.md). Edits are a few dozen bytes; a larger message
+            // is read in more pieces.
+            ws.setInputBufferSize(512);
             // Browsers offer permessage-deflate; pairpad declines it. Its messages are a few dozen bytes,
             // which compression does not shrink, and every connection that took it kept a compressor of its
             // own: 160 KB of memory per idle connection against 40 KB without (bench/RESULTS-load.md).

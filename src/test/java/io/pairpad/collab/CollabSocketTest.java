@@ -60,6 +60,26 @@ class CollabSocketTest {
         });
     }
 
+    /** The server reads a WebSocket in pieces of 512 bytes: a message of many pieces still arrives whole. */
+    @Test
+    void aMessageLargerThanTheReadBufferArrivesWhole() {
+        TestApp.run((server, client) -> {
+            Api api = new Api(server.port());
+            String room = createRoom(api, "");
+            String paste = "print('a line pasted in')\n".repeat(4_000) + "é€😀";
+            try (WsClient ada = WsClient.connect(server.port(), "/ws/" + room);
+                 WsClient bob = WsClient.connect(server.port(), "/ws/" + room)) {
+                ada.next("init");
+                bob.next("init");
+                ada.send("{\"type\":\"op\",\"revision\":0,\"id\":\"a:paste\",\"op\":["
+                        + TestApp.JSON.writeValueAsString(paste) + "]}");
+                assertEquals(1, ada.next("ack").get("revision").intValue());
+                assertEquals(paste, bob.next("op").get("op").get(0).textValue());
+                assertEquals(paste, api.get("/api/rooms/" + room).json().get("code").textValue());
+            }
+        });
+    }
+
     @Test
     void opIsAckedToItsAuthorAndSentToOthers() {
         TestApp.run((server, client) -> {
