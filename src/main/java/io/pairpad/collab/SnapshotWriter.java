@@ -105,12 +105,13 @@ final class SnapshotWriter implements AutoCloseable {
 
     /** One transaction: every checkpoint, and each room's latest text as its snapshot, in key order. */
     private void write(List<Write> writes) throws SQLException {
-        List<Write> checkpoints = writes.stream().filter(Write::checkpoint).toList();
+        Comparator<Write> keyOrder = Comparator.comparing(Write::roomId).thenComparingLong(Write::revision);
+        List<Write> checkpoints = writes.stream().filter(Write::checkpoint).sorted(keyOrder).toList();
         Map<UUID, Write> latest = new LinkedHashMap<>();
         for (Write w : writes) {
             latest.merge(w.roomId(), w, (a, b) -> a.revision() >= b.revision() ? a : b);
         }
-        List<Write> snapshots = latest.values().stream().sorted(Comparator.comparing(Write::roomId)).toList();
+        List<Write> snapshots = latest.values().stream().sorted(keyOrder).toList();
         // A checkpoint is usually also its room's snapshot: its text is built once for both statements.
         Map<Write, String> codes = new IdentityHashMap<>();
         try (Connection c = dataSource.getConnection()) {
