@@ -3,6 +3,7 @@ package io.pairpad.collab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -16,11 +17,15 @@ import org.slf4j.LoggerFactory;
 final class BatchingThread<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingThread.class);
 
-    private final BlockingQueue<T> queue = new LinkedBlockingQueue<>();
+    /** Holds the tasks, and the barriers of {@link #flush}, in the order they came. */
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final int maxBatch;
     private final Consumer<List<T>> process;
     private final Thread thread;
     private volatile boolean running = true;
+
+    private record Barrier(CompletableFuture<Void> done) {
+    }
 
     BatchingThread(String name, int maxBatch, Consumer<List<T>> process) {
         this.maxBatch = maxBatch;
@@ -34,24 +39,50 @@ final class BatchingThread<T> implements AutoCloseable {
         queue.add(task);
     }
 
+    /** Completes once every task added before it has been processed, or has failed. */
+    CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Barrier(done));
+        return done;
+    }
+
     private void run() {
+        List<Object> taken = new ArrayList<>();
         List<T> batch = new ArrayList<>();
+        List<Barrier> barriers = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                T first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Object first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                process.accept(batch);
+                taken.add(first);
+                queue.drainTo(taken, maxBatch - 1);
+                sort(taken, batch, barriers);
+                if (!batch.isEmpty()) {
+                    process.accept(batch);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 log.error("{} failed", thread.getName(), e);
             } finally {
+                barriers.forEach(b -> b.done().complete(null));
+                taken.clear();
                 batch.clear();
+                barriers.clear();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked") // only add() puts anything but a Barrier in the queue
+    private static <T> void sort(List<Object> taken, List<T> batch, List<Barrier> barriers) {
+        for (Object o : taken) {
+            if (o instanceof Barrier b) {
+                barriers.add(b);
+            } else {
+                batch.add((T) o);
             }
         }
     }

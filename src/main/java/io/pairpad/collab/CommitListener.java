@@ -2,7 +2,10 @@ package io.pairpad.collab;
 
 import java.util.List;
 
-/** Told, on the op log's writer thread, what became durable and what could not be stored. */
+/**
+ * Told what became durable, in commit order on the op log's delivery thread, and what could not be stored, on
+ * its writer thread once every op committed before has been delivered.
+ */
 public interface CommitListener {
     void committed(PendingOp op);
 

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable, append-only op log. One writer thread group-commits the ops of all rooms: it takes whatever
  * has queued up while the previous transaction was committing and writes it in one transaction, so the
- * batch grows with the load. Listeners hear of each op only after its commit. Checkpoints and snapshots are
- * written behind it by a {@link SnapshotWriter}, off the path of an edit's ack.
+ * batch grows with the load. Listeners hear of each op only after its commit, from a {@link CommitDelivery},
+ * so the next commit need not wait for the last one's messages. Checkpoints and snapshots are written behind
+ * it by a {@link SnapshotWriter}, off the path of an edit's ack.
  */
 public final class OpLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpLog.class);
@@ -28,9 +29,10 @@ public final class OpLog implements AutoCloseable {
 
     private final OpStore store;
     private final SnapshotWriter snapshots;
+    private final CommitDelivery delivery;
     private final BatchingThread<Task> writer;
 
-    private sealed interface Task permits Append, Forget, Barrier {
+    private sealed interface Task permits Append, Forget {
     }
 
     private record Append(PendingOp op, CommitListener listener) implements Task {
@@ -39,12 +41,10 @@ public final class OpLog implements AutoCloseable {
     private record Forget(UUID roomId) implements Task {
     }
 
-    private record Barrier(CompletableFuture<Void> done) implements Task {
-    }
-
     public OpLog(DataSource dataSource) {
         this.store = new OpStore(dataSource);
         this.snapshots = new SnapshotWriter(dataSource);
+        this.delivery = new CommitDelivery();
         this.writer = new BatchingThread<>("pairpad-oplog", MAX_BATCH, this::process);
     }
 
@@ -67,24 +67,22 @@ public final class OpLog implements AutoCloseable {
         writer.add(new Forget(roomId));
     }
 
-    /** Completes once everything queued before it, and the snapshots it led to, have been written or have failed. */
+    /**
+     * Completes once everything queued before it has been written (or has failed) and delivered, and the
+     * snapshots it led to have been written.
+     */
     public CompletableFuture<Void> flush() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        writer.add(new Barrier(done));
-        return done.thenCompose(written -> snapshots.flush());
+        return writer.flush().thenCompose(written -> delivery.flush()).thenCompose(delivered -> snapshots.flush());
     }
 
     private void process(List<Task> batch) {
         List<Append> appends = new ArrayList<>();
         List<Forget> forgets = new ArrayList<>();
-        List<Barrier> barriers = new ArrayList<>();
         for (Task task : batch) {
             if (task instanceof Append a) {
                 appends.add(a);
             } else if (task instanceof Forget f) {
                 forgets.add(f);
-            } else if (task instanceof Barrier b) {
-                barriers.add(b);
             }
         }
         if (!appends.isEmpty()) {
@@ -93,7 +91,6 @@ public final class OpLog implements AutoCloseable {
         for (Forget forget : forgets) {
             deleteOps(forget.roomId());
         }
-        barriers.forEach(b -> b.done().complete(null));
     }
 
     private void writeAppends(List<Append> all) {
@@ -127,6 +124,7 @@ public final class OpLog implements AutoCloseable {
             UUID room = roomAppends.get(0).op().roomId();
             log.warn("Could not store {} ops of room {}: {}", roomAppends.size(), RoomIds.forLog(room),
                     SqlErrors.describe(e));
+            awaitDelivery();
             roomAppends.get(0).listener().failed(ops(roomAppends), e);
             return;
         }
@@ -145,6 +143,7 @@ public final class OpLog implements AutoCloseable {
         if (lost.isEmpty()) {
             return;
         }
+        awaitDelivery();
         for (List<Append> roomAppends : byRoom(appends).values()) {
             List<PendingOp> roomLost = ops(roomAppends).stream().filter(lost::contains).toList();
             if (!roomLost.isEmpty()) {
@@ -162,19 +161,22 @@ public final class OpLog implements AutoCloseable {
         return appends.stream().map(Append::op).toList();
     }
 
-    /** Committed is committed: a listener's own trouble must never lead to writing the ops again. */
     private void notifyCommitted(List<Append> appends) {
         for (Append a : appends) {
             PendingOp op = a.op();
             if (op.checkpoint()) {
                 snapshots.checkpoint(op.roomId(), op.revision(), op.textAfter());
             }
-            try {
-                a.listener().committed(op);
-            } catch (RuntimeException e) {
-                log.error("Delivering committed op {} of room {} failed", op.revision(), RoomIds.forLog(op.roomId()), e);
-            }
+            delivery.committed(op, a.listener());
         }
+    }
+
+    /**
+     * A room told of a failure or a lost race takes back the ops it has not heard committed, so it must first
+     * hear of every op committed before. Rare, so the writer may wait.
+     */
+    private void awaitDelivery() {
+        delivery.flush().join();
     }
 
     private static Map<UUID, List<Append>> byRoom(List<Append> appends) {
@@ -197,6 +199,7 @@ public final class OpLog implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        delivery.close();
         snapshots.close();
     }
 }

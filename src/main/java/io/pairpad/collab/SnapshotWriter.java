@@ -5,7 +5,6 @@ import io.pairpad.rooms.RoomIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -36,21 +35,15 @@ final class SnapshotWriter implements AutoCloseable {
             + " WHERE r.id = v.room_id AND r.revision < v.revision";
 
     private final DataSource dataSource;
-    private final BatchingThread<Task> writer;
-
-    private sealed interface Task permits Write, Barrier {
-    }
+    private final BatchingThread<Write> writer;
 
     /** The room's text at a committed revision; with {@code checkpoint} it is also kept as a checkpoint. */
-    private record Write(UUID roomId, long revision, Rope text, boolean checkpoint) implements Task {
-    }
-
-    private record Barrier(CompletableFuture<Void> done) implements Task {
+    private record Write(UUID roomId, long revision, Rope text, boolean checkpoint) {
     }
 
     SnapshotWriter(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.writer = new BatchingThread<>("pairpad-snapshots", MAX_BATCH, this::process);
+        this.writer = new BatchingThread<>("pairpad-snapshots", MAX_BATCH, this::writeAll);
     }
 
     /** Queues a checkpoint of a committed revision, which also becomes the room's snapshot. */
@@ -65,26 +58,7 @@ final class SnapshotWriter implements AutoCloseable {
 
     /** Completes once everything queued before it has been written or has failed. */
     CompletableFuture<Void> flush() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        writer.add(new Barrier(done));
-        return done;
-    }
-
-    private void process(List<Task> batch) {
-        List<Write> writes = new ArrayList<>();
-        for (Task task : batch) {
-            if (task instanceof Write w) {
-                writes.add(w);
-            }
-        }
-        if (!writes.isEmpty()) {
-            writeAll(writes);
-        }
-        for (Task task : batch) {
-            if (task instanceof Barrier b) {
-                b.done().complete(null);
-            }
-        }
+        return writer.flush();
     }
 
     private void writeAll(List<Write> writes) {

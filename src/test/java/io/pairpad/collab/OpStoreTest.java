@@ -26,7 +26,8 @@ class OpStoreTest {
     @RegisterExtension
     final BareRooms rooms = new BareRooms(jdbi);
 
-    private static PendingOp op(UUID room, long revision, String opId) {
+    /** An insert of one character at the end, made at {@code revision}. */
+    static PendingOp op(UUID room, long revision, String opId) {
         TextOperation insert = TextOperation.builder().retain((int) revision - 1).insert("x").build();
         return new PendingOp(room, revision, opId, insert, insert.toJson().toString(), "c", "n",
                 Rope.of("x".repeat((int) revision)), false, 0);
