@@ -455,6 +455,19 @@ function heapUsed(pid) {
   return { usedBytes: m ? Number(m[2]) * 1024 : null, committedBytes: m ? Number(m[1]) * 1024 : null, info };
 }
 
+// The heap after GC once two readings 2 s apart agree within 1 MB: until the server's autocomplete warm-up
+// (up to 10 s after start) is over, its caches would count in a baseline and not in the figure after.
+async function steadyHeapUsed(pid) {
+  let last = heapUsed(pid);
+  for (let waited = 0; waited < 30000; waited += 2000) {
+    await sleep(2000);
+    const now = heapUsed(pid);
+    if (Math.abs(now.usedBytes - last.usedBytes) < 1048576) return now;
+    last = now;
+  }
+  return last;
+}
+
 function histogram(pid) {
   const out = jcmd(pid, 'GC.class_histogram');
   const map = new Map();
@@ -469,8 +482,7 @@ async function idleRun(cfg, docBytes) {
   return withCluster(cfg, async ([server], sampler, workers) => {
     const ids = await createRooms(server, cfg.rooms, documentOf(docBytes));
     for (let i = 0; i < cfg.procs; i++) workers.push(new Worker(i));
-    await sleep(2000);
-    const before = heapUsed(server.pid);
+    const before = await steadyHeapUsed(server.pid);
     const histBefore = histogram(server.pid);
     sampler.sample();
     const rssBefore = sampler.peak.rss;
